@@ -1,0 +1,49 @@
+#include <cstdlib>
+
+#include "cli/Command.hpp"
+#include "cli/ArticlesCommand.hpp"
+#include "cli/ImportCommand.hpp"
+#include "cli/SearchCommand.hpp"
+#include "cli/SqlCommand.hpp"
+
+namespace chronicle::cli {
+
+namespace {
+template <typename T>
+std::unique_ptr<Command> make() {
+  return std::make_unique<T>();
+}
+}  // namespace
+
+const std::vector<CommandInfo>& commands() {
+  static const std::vector<CommandInfo> all = {
+      {"import", "Import articles: files, directories (recursively), - for stdin", &make<ImportCommand>},
+      {"articles", "List, show, re-date or remove stored articles", &make<ArticlesCommand>},
+      {"sql", "Run one read-only SQL query on the database", &make<SqlCommand>},
+      {"search", "Full-text search of the stored sentences (accent-insensitive)", &make<SearchCommand>},
+  };
+  return all;
+}
+
+const char* exitCodeFooter() {
+  return "\nExit codes:\n"
+         "  0    success\n"
+         "  1    data error: some input was refused, or the database refused or failed\n"
+         "  2    usage error: wrong command line\n"
+         "  130  interrupted (Ctrl-C)\n";
+}
+
+std::filesystem::path GlobalOptions::databasePath() const {
+  if (!db.empty()) return db;
+  if (const char* env = std::getenv("CHRONICLE_DB"); env && *env) return env;
+  return "chronicle.db";
+}
+
+LexiconSource GlobalOptions::lexicon() const {
+  if (lexiconDir.empty()) return LexiconSource();
+  return LexiconSource(std::filesystem::path(lexiconDir));
+}
+
+Database GlobalOptions::openDatabase(Database::Access access) const { return Database::open(databasePath(), access); }
+
+}  // namespace chronicle::cli

@@ -1,0 +1,124 @@
+#include "cli/ImportCommand.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/ExitCode.hpp"
+#include "pipeline/Importer.hpp"
+#include "util/Error.hpp"
+
+namespace chronicle::cli {
+namespace {
+
+std::size_t parseSize(const std::string& text) {
+  std::size_t pos = 0;
+  unsigned long long value = 0;
+  try {
+    value = std::stoull(text, &pos);
+  } catch (const std::exception&) {
+    throw UsageError("--max-article-size '" + text + "' is not a size (e.g. 10M, 512K, 1048576)");
+  }
+  const std::string unit = text.substr(pos);
+  if (unit == "K" || unit == "k" || unit == "KB") value <<= 10;
+  else if (unit == "M" || unit == "MB") value <<= 20;
+  else if (!unit.empty()) throw UsageError("--max-article-size '" + text + "': unknown unit (use K or M)");
+  if (value == 0) throw UsageError("--max-article-size must be positive");
+  return static_cast<std::size_t>(value);
+}
+
+// Prints each outcome; draws a progress line on stderr when it is a terminal.
+class ConsoleObserver : public ImportObserver {
+ public:
+  ConsoleObserver(bool quiet, bool verbose)
+      : quiet_(quiet), verbose_(verbose), progress_(!quiet && isatty(STDERR_FILENO)) {}
+
+  void imported(const ProcessedArticle& a, std::int64_t id) override {
+    ++done_;
+    if (verbose_) {
+      clearProgress();
+      std::cout << "imported #" << id << " " << a.name << " (" << (a.published ? a.published->iso() : "date unknown")
+                << ", " << toString(a.publishedSource) << ", " << a.sentences.size() << " sentences)\n";
+    }
+    drawProgress(a.name);
+  }
+  void duplicate(const ProcessedArticle& a, std::int64_t existing) override {
+    ++done_;
+    if (!quiet_) {
+      clearProgress();
+      std::cout << "duplicate: " << a.origin << " has the same text as article #" << existing << "\n";
+    }
+    drawProgress(a.name);
+  }
+  void failed(const std::string& origin, const std::string& message) override {
+    clearProgress();
+    std::cerr << "chronicle: import: " << origin << ": " << message << "\n";
+  }
+  void finish() { clearProgress(); }
+
+ private:
+  void drawProgress(const std::string& name) {
+    if (!progress_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    std::string shown = name.size() > 50 ? "…" + name.substr(name.size() - 49) : name;
+    std::cerr << "\r\033[K" << done_ << " articles  " << shown << std::flush;
+    drawn_ = true;
+  }
+  void clearProgress() {
+    if (drawn_) std::cerr << "\r\033[K" << std::flush;
+    drawn_ = false;
+  }
+
+  bool quiet_, verbose_, progress_;
+  bool drawn_ = false;
+  std::size_t done_ = 0;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+void ImportCommand::setup(CLI::App& sub) {
+  sub.add_option("paths", paths_, "Files, directories (recursive: .txt .json .jsonl .ndjson) or - for stdin")
+      ->required();
+  sub.add_option("--date", date_, "Publication date of a single article (YYYY-MM-DD)");
+  sub.add_option("--source", source_, "Source (outlet) of a single article");
+  sub.add_option("--url", url_, "URL of a single article");
+  sub.add_option("--title", title_, "Title of a single article");
+  sub.add_option("--language", language_, "Language code of a single article (default fr)");
+  sub.add_option("--max-article-size", maxSize_, "Refuse larger articles (default 10M; units K, M)");
+}
+
+int ImportCommand::run(const GlobalOptions& global) {
+  ReaderOptions options;
+  if (!maxSize_.empty()) options.maxArticleBytes = parseSize(maxSize_);
+  const bool single = !date_.empty() || !source_.empty() || !url_.empty() || !title_.empty() || !language_.empty();
+  if (single) {
+    if (paths_.size() != 1 || (paths_[0] != "-" && std::filesystem::is_directory(paths_[0])))
+      throw UsageError("--date, --source, --url, --title and --language describe a single article: name one file or -");
+    if (!date_.empty()) {
+      if (!CivilDate::parseIso(date_)) throw UsageError("--date '" + date_ + "' is not a date (use YYYY-MM-DD)");
+      options.overrides.published = date_;
+    }
+    if (!source_.empty()) options.overrides.source = source_;
+    if (!url_.empty()) options.overrides.url = url_;
+    if (!title_.empty()) options.overrides.title = title_;
+    if (!language_.empty()) options.overrides.language = language_;
+  }
+  const LexiconSource lexicon = global.lexicon();
+  Database db = global.openDatabase(Database::Access::ReadWrite);
+  Importer importer(db, lexicon, options);
+  ConsoleObserver observer(global.quiet, global.verbose);
+  const ImportSummary s = importer.run(paths_, observer);
+  observer.finish();
+  if (!global.quiet)
+    std::cout << "imported " << s.imported << (s.imported == 1 ? " article" : " articles") << " (" << s.sentences
+              << " sentences), " << s.duplicates << (s.duplicates == 1 ? " duplicate" : " duplicates") << ", "
+              << s.failed << " failed\n";
+  return s.failed == 0 ? exit_code::kOk : exit_code::kDataError;
+}
+
+}  // namespace chronicle::cli

@@ -1,0 +1,18 @@
+#pragma once
+#include "cli/Command.hpp"
+#include "ingest/RawArticle.hpp"
+
+namespace chronicle::cli {
+
+class ImportCommand : public Command {
+ public:
+  void setup(CLI::App& sub) override;
+  int run(const GlobalOptions& global) override;
+
+ private:
+  std::vector<std::string> paths_;
+  std::string date_, source_, url_, title_, language_;
+  std::string maxSize_;
+};
+
+}  // namespace chronicle::cli

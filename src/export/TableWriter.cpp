@@ -1,0 +1,163 @@
+#include "export/TableWriter.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "util/Error.hpp"
+#include "util/Unicode.hpp"
+
+namespace chronicle {
+namespace {
+
+constexpr std::size_t kMaxTableCell = 80;  // characters shown per cell in `table`
+
+std::string oneLine(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return s;
+}
+
+std::string clip(const std::string& s) {
+  if (utf8::length(s) <= kMaxTableCell) return s;
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i + 1 < kMaxTableCell; ++i) utf8::next(s, pos);
+  return s.substr(0, pos) + "…";
+}
+
+nlohmann::json toJson(const Cell& c) {
+  return std::visit(
+      [](const auto& v) -> nlohmann::json {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
+        else return v;
+      },
+      c);
+}
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += "\"\"";
+    else out += c;
+  }
+  return out + "\"";
+}
+
+bool isNumeric(const Cell& c) { return std::holds_alternative<std::int64_t>(c) || std::holds_alternative<double>(c); }
+
+}  // namespace
+
+std::string cellText(const Cell& cell) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) return {};
+        else if constexpr (std::is_same_v<T, std::string>) return v;
+        else if constexpr (std::is_same_v<T, double>) {
+          char buf[32];
+          std::snprintf(buf, sizeof buf, "%.15g", v);
+          return buf;
+        } else return std::to_string(v);
+      },
+      cell);
+}
+
+TableFormat parseTableFormat(const std::string& name) {
+  if (name == "table") return TableFormat::Table;
+  if (name == "csv") return TableFormat::Csv;
+  if (name == "json") return TableFormat::Json;
+  if (name == "ndjson") return TableFormat::Ndjson;
+  if (name == "markdown") return TableFormat::Markdown;
+  throw UsageError("unknown format '" + name + "' (use table, csv, json, ndjson or markdown)");
+}
+
+void writeTable(std::ostream& out, const ResultSet& r, TableFormat format, bool header) {
+  switch (format) {
+    case TableFormat::Json:
+    case TableFormat::Ndjson: {
+      nlohmann::ordered_json all = nlohmann::ordered_json::array();
+      for (const auto& row : r.rows) {
+        nlohmann::ordered_json obj = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < r.columns.size(); ++i) obj[r.columns[i]] = toJson(row[i]);
+        if (format == TableFormat::Ndjson) out << obj.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        else all.push_back(obj);
+      }
+      if (format == TableFormat::Json) out << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      return;
+    }
+    case TableFormat::Csv: {
+      if (header) {
+        for (std::size_t i = 0; i < r.columns.size(); ++i) out << (i ? "," : "") << csvField(r.columns[i]);
+        out << "\r\n";
+      }
+      for (const auto& row : r.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csvField(cellText(row[i]));
+        out << "\r\n";
+      }
+      return;
+    }
+    case TableFormat::Markdown: {
+      auto esc = [](std::string s) {
+        std::string o;
+        for (char c : oneLine(std::move(s))) {
+          if (c == '|') o += "\\|";
+          else o += c;
+        }
+        return o;
+      };
+      out << '|';
+      for (const auto& c : r.columns) out << ' ' << esc(c) << " |";
+      out << "\n|";
+      for (std::size_t i = 0; i < r.columns.size(); ++i) out << (r.rows.empty() || !isNumeric(r.rows[0][i]) ? " --- |" : " ---: |");
+      out << '\n';
+      for (const auto& row : r.rows) {
+        out << '|';
+        for (const auto& c : row) out << ' ' << esc(cellText(c)) << " |";
+        out << '\n';
+      }
+      return;
+    }
+    case TableFormat::Table: {
+      std::vector<std::vector<std::string>> cells;
+      std::vector<std::size_t> width(r.columns.size(), 0);
+      if (header)
+        for (std::size_t i = 0; i < r.columns.size(); ++i) width[i] = utf8::length(r.columns[i]);
+      for (const auto& row : r.rows) {
+        auto& line = cells.emplace_back();
+        for (std::size_t i = 0; i < row.size(); ++i) {
+          line.push_back(clip(oneLine(cellText(row[i]))));
+          width[i] = std::max(width[i], utf8::length(line.back()));
+        }
+      }
+      auto pad = [&](const std::string& s, std::size_t w, bool right) {
+        const std::string fill(w - std::min(w, utf8::length(s)), ' ');
+        return right ? fill + s : s + fill;
+      };
+      auto emit = [&](std::string line) {
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out << line << '\n';
+      };
+      if (header) {
+        std::string names, rule;
+        for (std::size_t i = 0; i < r.columns.size(); ++i) {
+          names += (i ? "  " : "") + pad(r.columns[i], width[i], false);
+          rule += (i ? "  " : "") + std::string(width[i], '-');
+        }
+        emit(names);
+        emit(rule);
+      }
+      for (std::size_t k = 0; k < cells.size(); ++k) {
+        std::string line;
+        for (std::size_t i = 0; i < cells[k].size(); ++i)
+          line += (i ? "  " : "") + pad(cells[k][i], width[i], isNumeric(r.rows[k][i]));
+        emit(std::move(line));
+      }
+      return;
+    }
+  }
+}
+
+}  // namespace chronicle

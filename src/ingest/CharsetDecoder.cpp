@@ -1,0 +1,120 @@
+#include "ingest/CharsetDecoder.hpp"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <vector>
+
+#include "util/Error.hpp"
+#include "util/Unicode.hpp"
+
+namespace chronicle {
+using namespace std::string_view_literals;
+namespace {
+
+struct Signature {
+  std::string_view magic;
+  const char* what;
+};
+
+constexpr std::array<Signature, 11> kSignatures = {{
+    {"\x89PNG", "a PNG image"},
+    {"\xFF\xD8\xFF", "a JPEG image"},
+    {"GIF8", "a GIF image"},
+    {"%PDF", "a PDF document"},
+    {"PK\x03\x04", "a ZIP archive (or an office document)"},
+    {"\x1F\x8B", "a gzip archive"},
+    {"\x7F" "ELF", "an executable"},
+    {"RIFF", "a RIFF media file"},
+    {"BZh", "a bzip2 archive"},
+    {"\xFD" "7zXZ", "an xz archive"},
+    {"SQLite format 3", "an SQLite database"},
+}};
+
+// Converts with ICU, refusing any byte sequence the charset cannot map.
+std::string convert(std::string_view bytes, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset, &status), &ucnv_close);
+  if (U_FAILURE(status)) throw InputError(std::string("no converter for ") + charset);
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  const auto len = static_cast<int32_t>(bytes.size());
+  std::vector<UChar> u16(static_cast<std::size_t>(len) * 2 + 16);
+  const int32_t n = ucnv_toUChars(conv.get(), u16.data(), static_cast<int32_t>(u16.size()), bytes.data(), len, &status);
+  if (U_FAILURE(status)) throw InputError(std::string("undecodable bytes for ") + charset);
+  std::string out;
+  icu::UnicodeString(u16.data(), n).toUTF8String(out);  // unpaired surrogates become U+FFFD
+  return out;
+}
+
+// UTF-16 without BOM shows NULs at every other byte in Latin text.
+const char* utf16WithoutBom(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size() & ~std::size_t{1}, 4096);
+  if (n < 8) return nullptr;
+  std::size_t evenNul = 0, oddNul = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    evenNul += bytes[i] == '\0';
+    oddNul += bytes[i + 1] == '\0';
+  }
+  const std::size_t pairs = n / 2;
+  if (oddNul * 10 >= pairs * 7 && evenNul * 10 <= pairs) return "UTF-16LE";
+  if (evenNul * 10 >= pairs * 7 && oddNul * 10 <= pairs) return "UTF-16BE";
+  return nullptr;
+}
+
+std::string detectWestern(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&status), &ucsdet_close);
+  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)), &status);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &count, &status);
+  if (U_FAILURE(status)) return {};
+  for (int32_t i = 0; i < count; ++i) {
+    const std::string name = ucsdet_getName(matches[i], &status);
+    if (name == "windows-1252" || name == "ISO-8859-1" || name == "ISO-8859-15") return name;
+  }
+  return {};
+}
+
+}  // namespace
+
+DecodedText decodeToUtf8(std::string_view bytes) {
+  if (bytes.empty()) throw InputError("empty file");
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    if (!utf8::isValid(bytes.substr(3))) throw InputError("invalid UTF-8 after a UTF-8 byte-order mark");
+    return {std::string(bytes.substr(3)), "UTF-8"};
+  }
+  if (bytes.starts_with("\xFF\xFE\x00\x00"sv)) return {convert(bytes.substr(4), "UTF-32LE"), "UTF-32LE"};
+  if (bytes.starts_with("\x00\x00\xFE\xFF"sv)) return {convert(bytes.substr(4), "UTF-32BE"), "UTF-32BE"};
+  if (bytes.starts_with("\xFF\xFE")) return {convert(bytes.substr(2), "UTF-16LE"), "UTF-16LE"};
+  if (bytes.starts_with("\xFE\xFF")) return {convert(bytes.substr(2), "UTF-16BE"), "UTF-16BE"};
+
+  for (const Signature& sig : kSignatures)
+    if (bytes.starts_with(sig.magic)) throw InputError(std::string("binary file (") + sig.what + "), not a text article");
+  if (bytes.find('\0') != std::string_view::npos) {
+    if (const char* cs = utf16WithoutBom(bytes)) return {convert(bytes, cs), cs};
+    throw InputError("binary file (contains NUL bytes), not a text article");
+  }
+  if (utf8::isValid(bytes)) return {std::string(bytes), "UTF-8"};
+
+  const std::string charset = detectWestern(bytes);
+  if (charset.empty())
+    throw InputError("undecodable bytes: not UTF-8, UTF-16 or a Western 8-bit charset (windows-1252, ISO-8859-1/15)");
+  // windows-1252 is a superset of ISO-8859-1's printable range; prefer it
+  // when C1 bytes appear, since real ISO-8859-1 text never uses them.
+  const bool c1 = std::any_of(bytes.begin(), bytes.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 && u <= 0x9F;
+  });
+  const std::string used = (charset == "ISO-8859-1" && c1) ? "windows-1252" : charset;
+  try {
+    return {convert(bytes, used.c_str()), used};
+  } catch (const InputError&) {
+    throw InputError("undecodable bytes: not valid UTF-8, and not valid " + used);
+  }
+}
+
+}  // namespace chronicle

@@ -1,0 +1,21 @@
+#pragma once
+// Turns an input file's bytes into UTF-8: UTF-8 with or without BOM, UTF-16
+// with a BOM (or without one, when the NUL pattern makes it unmistakable),
+// and the 8-bit Western charsets found in French news (windows-1252,
+// ISO-8859-1, ISO-8859-15), told apart with ICU's charset detector. Anything
+// else is refused with InputError and a one-line reason: empty input, a
+// binary file (NUL bytes, a known image/archive signature), bytes that no
+// supported charset decodes.
+#include <string>
+#include <string_view>
+
+namespace chronicle {
+
+struct DecodedText {
+  std::string utf8;
+  std::string charset;  // "UTF-8", "UTF-16LE", "windows-1252", ...
+};
+
+DecodedText decodeToUtf8(std::string_view bytes);
+
+}  // namespace chronicle

@@ -1,0 +1,108 @@
+#include "pipeline/ArticleProcessor.hpp"
+
+#include "ingest/CharsetDecoder.hpp"
+#include "text/Reflow.hpp"
+#include "text/TextNormaliser.hpp"
+#include "text/TitleFinder.hpp"
+#include "util/Error.hpp"
+#include "util/Sha256.hpp"
+#include "util/Unicode.hpp"
+
+namespace chronicle {
+
+const char* toString(DateSource s) {
+  switch (s) {
+    case DateSource::Metadata: return "metadata";
+    case DateSource::Dateline: return "dateline";
+    case DateSource::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+CivilDate parseMetadataDate(const std::string& value, const AbsoluteDateScanner& scanner) {
+  const std::string_view v(value);
+  if (v.size() >= 10) {
+    const bool timeFollows = v.size() == 10 || v[10] == 'T' || v[10] == ' ';
+    if (timeFollows)
+      if (auto d = CivilDate::parseIso(v.substr(0, 10))) return *d;
+  }
+  const auto found = scanner.scan(value);
+  if (found.size() == 1) {
+    // The date must be the whole value (give or take blanks and a time).
+    const std::string_view before = v.substr(0, found[0].begin);
+    if (before.find_first_not_of(" \t") == std::string_view::npos) return found[0].date;
+  }
+  throw InputError("published date '" + value + "' is not a date (use YYYY-MM-DD)");
+}
+
+namespace {
+
+// "Erevan, 31 oct 2020 (AFP) - La Russie s'est déclarée…": the dateline is
+// not part of the first sentence of the body.
+void splitAfterDateline(std::vector<ByteSpan>& sentences, std::size_t headerEnd, std::string_view text) {
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    ByteSpan& s = sentences[i];
+    if (headerEnd <= s.begin || headerEnd >= s.end) continue;
+    std::size_t headEnd = headerEnd;
+    while (headEnd > s.begin && (text[headEnd - 1] == ' ' || text[headEnd - 1] == '\t')) --headEnd;
+    const ByteSpan body{headerEnd, s.end};
+    s.end = headEnd;
+    sentences.insert(sentences.begin() + static_cast<long>(i) + 1, body);
+    return;
+  }
+}
+
+}  // namespace
+
+ArticleProcessor::ArticleProcessor(const LexiconSource& lexicon)
+    : scanner_(lexicon), datelines_(lexicon, scanner_), segmenter_(lexicon) {}
+
+ProcessedArticle ArticleProcessor::process(RawArticle raw) {
+  ProcessedArticle out;
+  out.name = std::move(raw.name);
+  out.path = std::move(raw.path);
+  out.origin = std::move(raw.origin);
+
+  std::string utf8;
+  if (raw.decoded) {
+    if (!utf8::isValid(raw.bytes)) throw InputError("invalid UTF-8 in the record's text");
+    utf8 = std::move(raw.bytes);
+    out.charset = "UTF-8";
+  } else {
+    DecodedText decoded = decodeToUtf8(raw.bytes);
+    utf8 = std::move(decoded.utf8);
+    out.charset = std::move(decoded.charset);
+  }
+  out.text = reflowHardWrapped(normaliseArticleText(utf8));
+  if (out.text.find_first_not_of(" \t\n") == std::string::npos) throw InputError("empty article: no text");
+  out.sha256 = sha256Hex(out.text);
+  out.sentences = segmenter_.segment(out.text);
+
+  const ArticleMetadata& meta = raw.meta;
+  out.url = meta.url;
+  out.source = meta.source;
+  if (meta.language) out.language = *meta.language;
+
+  const auto dateline = datelines_.find(out.text);
+  if (dateline) splitAfterDateline(out.sentences, dateline->headerEnd, out.text);
+  if (meta.published) {
+    out.published = parseMetadataDate(*meta.published, scanner_);
+    out.publishedSource = DateSource::Metadata;
+    out.publishedText = *meta.published;
+  } else if (dateline) {
+    out.published = dateline->date.date;
+    out.publishedSource = DateSource::Dateline;
+    out.publishedText = out.text.substr(dateline->date.begin, dateline->date.end - dateline->date.begin);
+  }
+
+  if (meta.title) {
+    out.title = meta.title;
+  } else {
+    std::optional<ByteSpan> skip;
+    if (dateline) skip = ByteSpan{dateline->date.begin, dateline->date.end};
+    if (const auto t = findTitle(out.text, skip)) out.title = out.text.substr(t->begin, t->size());
+  }
+  return out;
+}
+
+}  // namespace chronicle

@@ -1,0 +1,62 @@
+#pragma once
+// The extraction step: a pure function of (raw article, lexicons) — no
+// database, no clock, no hidden state — so it can run on worker threads or
+// as the map step of a distributed job. Decodes, normalises and re-flows the
+// text, segments it into sentences, finds the title and the dateline, and
+// settles the publication date: metadata first, else the dateline, else
+// unknown (never today).
+//
+// One processor per thread (it owns an ICU break iterator).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/RawArticle.hpp"
+#include "lexicon/LexiconFile.hpp"
+#include "temporal/AbsoluteDateScanner.hpp"
+#include "temporal/DatelineFinder.hpp"
+#include "text/SentenceSegmenter.hpp"
+
+namespace chronicle {
+
+enum class DateSource { Metadata, Dateline, Unknown };
+const char* toString(DateSource s);
+
+struct ProcessedArticle {
+  std::string name;
+  std::string path;
+  std::string origin;
+  std::optional<std::string> url;
+  std::optional<std::string> source;
+  std::optional<std::string> title;
+  std::string language = "fr";
+  std::string charset;
+  std::optional<CivilDate> published;
+  DateSource publishedSource = DateSource::Unknown;
+  std::optional<std::string> publishedText;  // the words that gave the date
+  std::string text;                           // the stored text
+  std::string sha256;                         // of `text`
+  std::vector<ByteSpan> sentences;
+};
+
+// Parses a metadata date: "2020-11-01", "2020-11-01T10:00:00Z",
+// "2020-11-01 10:00:00" (news-please), or a French absolute day ("1 novembre
+// 2020", "01/11/2020"). Throws InputError when it is not a real date.
+CivilDate parseMetadataDate(const std::string& value, const AbsoluteDateScanner& scanner);
+
+class ArticleProcessor {
+ public:
+  explicit ArticleProcessor(const LexiconSource& lexicon);
+
+  // Throws InputError with a one-line reason; the article is then not stored.
+  ProcessedArticle process(RawArticle raw);
+
+  const AbsoluteDateScanner& dates() const { return scanner_; }
+
+ private:
+  AbsoluteDateScanner scanner_;
+  DatelineFinder datelines_;
+  SentenceSegmenter segmenter_;
+};
+
+}  // namespace chronicle

@@ -1,0 +1,51 @@
+#pragma once
+// Drives an import: inputs → ArticleProcessor → ArticleStore. Articles are
+// written in batches of kImportBatchArticles inside one transaction, each
+// article inside its own savepoint: an article is stored whole or not at all,
+// and a failed article never takes its batch with it. The same text twice
+// (same SHA-256 of the normalised text) is stored once and reported as a
+// duplicate. Failures are reported per input and the import goes on.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ingest/InputReader.hpp"
+#include "pipeline/ArticleProcessor.hpp"
+#include "store/Database.hpp"
+
+namespace chronicle {
+
+inline constexpr std::size_t kImportBatchArticles = 200;
+
+struct ImportSummary {
+  std::size_t imported = 0;
+  std::size_t duplicates = 0;
+  std::size_t failed = 0;
+  std::size_t sentences = 0;
+  std::size_t bytes = 0;  // input bytes of the articles read
+};
+
+class ImportObserver {
+ public:
+  virtual ~ImportObserver() = default;
+  virtual void imported(const ProcessedArticle& article, std::int64_t id) = 0;
+  virtual void duplicate(const ProcessedArticle& article, std::int64_t existingId) = 0;
+  virtual void failed(const std::string& origin, const std::string& message) = 0;
+};
+
+class Importer {
+ public:
+  Importer(Database& db, const LexiconSource& lexicon, ReaderOptions options);
+
+  ImportSummary run(const std::vector<std::string>& paths, ImportObserver& observer);
+
+ private:
+  Database& db_;
+  ArticleProcessor processor_;
+  ReaderOptions options_;
+};
+
+// Current UTC time as ISO 8601 ("2026-11-21T22:17:00Z").
+std::string utcNowIso();
+
+}  // namespace chronicle
