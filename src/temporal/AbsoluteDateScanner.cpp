@@ -122,10 +122,11 @@ std::vector<AbsoluteDate> AbsoluteDateScanner::scan(std::string_view text) const
 
   for (std::size_t i = 0; i < tok.size(); ++i) {
     if (tok[i].kind != Kind::Number || !freeLeft(i)) continue;
-    // ISO: 2020-10-31
+    // ISO: 2020-10-31, also as the date part of 2020-10-31T10:00
     if (tok[i].text.size() == 4 && i + 4 < tok.size() && gluedPunct(i + 1, '-') &&
         tok[i + 2].kind == Kind::Number && !tok[i + 2].spaceBefore && gluedPunct(i + 3, '-') &&
-        tok[i + 4].kind == Kind::Number && !tok[i + 4].spaceBefore && freeRight(i + 4)) {
+        tok[i + 4].kind == Kind::Number && !tok[i + 4].spaceBefore &&
+        (freeRight(i + 4) || (i + 5 < tok.size() && tok[i + 5].text == "t" && !tok[i + 5].spaceBefore))) {
       if (emit(i, i + 4, CivilDate::make(toInt(tok[i].text), toInt(tok[i + 2].text), toInt(tok[i + 4].text)),
                "iso")) {
         i += 4;
@@ -139,7 +140,8 @@ std::vector<AbsoluteDate> AbsoluteDateScanner::scan(std::string_view text) const
       const char sep = tok[i + 1].text[0];
       if ((sep == '/' || sep == '-' || sep == '.') && tok[i + 2].kind == Kind::Number &&
           !tok[i + 2].spaceBefore && tok[i + 2].text.size() <= 2 && gluedPunct(i + 3, sep) &&
-          tok[i + 4].kind == Kind::Number && !tok[i + 4].spaceBefore && freeRight(i + 4)) {
+          tok[i + 4].kind == Kind::Number && !tok[i + 4].spaceBefore &&
+        (freeRight(i + 4) || (i + 5 < tok.size() && tok[i + 5].text == "t" && !tok[i + 5].spaceBefore))) {
         if (auto y = yearOf(tok[i + 4])) {
           if (emit(i, i + 4, CivilDate::make(*y, toInt(tok[i + 2].text), day), "numeric-dmy")) {
             i += 4;
