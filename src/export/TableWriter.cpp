@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "util/Error.hpp"
 #include "util/Unicode.hpp"
@@ -46,6 +47,21 @@ std::string csvField(const std::string& s) {
   return out + "\"";
 }
 
+// JSON object keys must be unique: a repeated column name (the "id" of two
+// joined tables) gets a suffix, "id_2", instead of overwriting the first.
+std::vector<std::string> uniqueKeys(const std::vector<std::string>& columns) {
+  const std::set<std::string> given(columns.begin(), columns.end());
+  std::set<std::string> used;
+  std::vector<std::string> keys;
+  for (const std::string& c : columns) {
+    std::string key = c;
+    for (int n = 2; used.count(key) || (key != c && given.count(key)); ++n) key = c + "_" + std::to_string(n);
+    used.insert(key);
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
 bool isNumeric(const Cell& c) { return std::holds_alternative<std::int64_t>(c) || std::holds_alternative<double>(c); }
 
 }  // namespace
@@ -79,9 +95,10 @@ void writeTable(std::ostream& out, const ResultSet& r, TableFormat format, bool 
     case TableFormat::Json:
     case TableFormat::Ndjson: {
       nlohmann::ordered_json all = nlohmann::ordered_json::array();
+      const std::vector<std::string> keys = uniqueKeys(r.columns);
       for (const auto& row : r.rows) {
         nlohmann::ordered_json obj = nlohmann::ordered_json::object();
-        for (std::size_t i = 0; i < r.columns.size(); ++i) obj[r.columns[i]] = toJson(row[i]);
+        for (std::size_t i = 0; i < keys.size(); ++i) obj[keys[i]] = toJson(row[i]);
         if (format == TableFormat::Ndjson) out << obj.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         else all.push_back(obj);
       }

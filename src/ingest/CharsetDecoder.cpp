@@ -79,6 +79,40 @@ std::string detectWestern(std::string_view bytes) {
   return {};
 }
 
+// Western European text is mostly ASCII letters and digits: accented letters
+// are a few per cent of French (or German, Spanish) prose, while 8-bit
+// Cyrillic, Greek or CJK text is mostly bytes >= 0x80. Any 8-bit file decodes
+// as Latin-1, so this is what keeps such text from being stored as mojibake.
+bool mostlyLatinLetters(std::string_view bytes) {
+  std::size_t ascii = 0, high = 0;
+  for (char c : bytes) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) ++high;
+    else if (((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || (u >= '0' && u <= '9')) ++ascii;
+  }
+  return high <= ascii;
+}
+
+// ICU's detector has no ISO-8859-15 recognizer: it reports Latin-9 text as
+// ISO-8859-1. The two differ in eight code points, two of which French news
+// uses: 0xA4 is the euro sign (in Latin-1 it is the generic currency sign
+// ¤, which news never uses), and 0xBC/0xBD next to a letter are Œ/œ (cœur,
+// œuvre), not the fractions ¼/½.
+bool looksLikeLatin9(std::string_view bytes) {
+  const auto isLetter = [](unsigned char u) {
+    return ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || (u >= 0xC0 && u != 0xD7 && u != 0xF7);
+  };
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto u = static_cast<unsigned char>(bytes[i]);
+    if (u == 0xA4) return true;
+    if ((u == 0xBC || u == 0xBD) &&
+        ((i > 0 && isLetter(static_cast<unsigned char>(bytes[i - 1]))) ||
+         (i + 1 < bytes.size() && isLetter(static_cast<unsigned char>(bytes[i + 1])))))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 DecodedText decodeToUtf8(std::string_view bytes) {
@@ -100,7 +134,14 @@ DecodedText decodeToUtf8(std::string_view bytes) {
   }
   if (utf8::isValid(bytes)) return {std::string(bytes), "UTF-8"};
 
-  const std::string charset = detectWestern(bytes);
+  // ICU's n-gram scores need some text: a short line ("SÉCURITÉ", "Brève")
+  // often gets no Western match at all, so Latin-letter text falls back to
+  // ISO-8859-1 (refined below).
+  std::string charset;
+  if (mostlyLatinLetters(bytes)) {
+    charset = detectWestern(bytes);
+    if (charset.empty()) charset = "ISO-8859-1";
+  }
   if (charset.empty())
     throw InputError("undecodable bytes: not UTF-8, UTF-16 or a Western 8-bit charset (windows-1252, ISO-8859-1/15)");
   // windows-1252 is a superset of ISO-8859-1's printable range; prefer it
@@ -109,7 +150,9 @@ DecodedText decodeToUtf8(std::string_view bytes) {
     const auto u = static_cast<unsigned char>(c);
     return u >= 0x80 && u <= 0x9F;
   });
-  const std::string used = (charset == "ISO-8859-1" && c1) ? "windows-1252" : charset;
+  std::string used = charset;
+  if (charset == "ISO-8859-1" && c1) used = "windows-1252";
+  else if (charset == "ISO-8859-1" && looksLikeLatin9(bytes)) used = "ISO-8859-15";
   try {
     return {convert(bytes, used.c_str()), used};
   } catch (const InputError&) {

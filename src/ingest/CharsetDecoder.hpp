@@ -2,10 +2,12 @@
 // Turns an input file's bytes into UTF-8: UTF-8 with or without BOM, UTF-16
 // with a BOM (or without one, when the NUL pattern makes it unmistakable),
 // and the 8-bit Western charsets found in French news (windows-1252,
-// ISO-8859-1, ISO-8859-15), told apart with ICU's charset detector. Anything
-// else is refused with InputError and a one-line reason: empty input, a
-// binary file (NUL bytes, a known image/archive signature), bytes that no
-// supported charset decodes.
+// ISO-8859-1, ISO-8859-15), told apart with ICU's charset detector and, where
+// it cannot tell (Latin-9 from Latin-1, text too short for its statistics),
+// by the bytes themselves. Anything else is refused with InputError and a
+// one-line reason: empty input, a binary file (NUL bytes, a known
+// image/archive signature), bytes that no supported charset decodes (8-bit
+// Cyrillic, Greek or CJK text is refused rather than read as Latin-1).
 #include <string>
 #include <string_view>
 

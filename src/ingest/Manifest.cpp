@@ -26,12 +26,15 @@ std::vector<std::string> splitTabs(std::string_view line) {
   return cells;
 }
 
-bool escapes(const std::string& name) {
-  const std::filesystem::path p(name);
-  if (p.is_absolute() || name.empty()) return true;
-  for (const auto& part : p)
-    if (part == "..") return true;
-  return false;
+// Names are compared as InputReader spells them ("sub/a.txt"), so "./a.txt"
+// and "sub//a.txt" are normalised lexically before they are checked and kept.
+std::string normalName(const std::string& name) {
+  return std::filesystem::path(name).lexically_normal().generic_string();
+}
+
+bool escapes(const std::string& normal) {
+  const std::filesystem::path p(normal);
+  return normal.empty() || p.has_root_path() || *p.begin() == "..";
 }
 
 }  // namespace
@@ -84,8 +87,8 @@ Manifest Manifest::parse(std::string_view text, const std::string& origin) {
       else if (col == "language") meta.language = cells[i];
     }
     if (file.empty()) throw InputError(where() + "no file name");
-    if (escapes(file)) throw InputError(where() + "'" + file + "' is outside the manifest's directory");
-    if (!manifest.entries_.emplace(file, std::move(meta)).second)
+    if (escapes(normalName(file))) throw InputError(where() + "'" + file + "' is outside the manifest's directory");
+    if (!manifest.entries_.emplace(normalName(file), std::move(meta)).second)
       throw InputError(where() + "'" + file + "' is listed twice");
   }
   return manifest;

@@ -2,28 +2,57 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <string_view>
 
 #include "util/Error.hpp"
 
 namespace chronicle {
 namespace {
 
-int authorize(void*, int action, const char* arg1, const char* arg2, const char*, const char*) {
+// The authorizer sees "PRAGMA x = y" and "PRAGMA x(y)" alike. These pragmas
+// take a table or index name (or a limit) as their argument and only read.
+bool isIntrospectionPragma(const char* name) {
+  static constexpr std::array<const char*, 9> kReading = {
+      "table_info",       "table_xinfo",       "index_info",      "index_xinfo", "index_list",
+      "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check"};
+  return std::any_of(kReading.begin(), kReading.end(), [&](const char* p) { return sqlite3_stricmp(p, name) == 0; });
+}
+
+bool denied(int action, const char* arg1, const char* arg2) {
   switch (action) {
     case SQLITE_ATTACH:
     case SQLITE_DETACH:
-      return SQLITE_DENY;
-    case SQLITE_PRAGMA:
-      return arg2 ? SQLITE_DENY : SQLITE_OK;  // "PRAGMA x = y" writes
+      return true;
+    case SQLITE_PRAGMA:  // "PRAGMA x = y" writes
+      return arg2 && !(arg1 && isIntrospectionPragma(arg1));
     case SQLITE_FUNCTION:
-      return arg2 && std::strcmp(arg2, "load_extension") == 0 ? SQLITE_DENY : SQLITE_OK;
+      return arg2 && std::strcmp(arg2, "load_extension") == 0;
     default:
-      (void)arg1;
-      return SQLITE_OK;
+      return false;
   }
+}
+
+// Records a denial in *deniedFlag: SQLite reports some (a denied function)
+// as SQLITE_ERROR, not SQLITE_AUTH.
+int authorize(void* deniedFlag, int action, const char* arg1, const char* arg2, const char*, const char*) {
+  if (!denied(action, arg1, arg2)) return SQLITE_OK;
+  *static_cast<bool*>(deniedFlag) = true;
+  return SQLITE_DENY;
+}
+
+// True when SQL text holds another statement; comments and ';' are none
+// (SQLite prepares them to no statement).
+bool holdsAStatement(sqlite3* handle, const char* sql) {
+  if (!sql || std::string_view(sql).find_first_not_of(" \t\r\n;") == std::string_view::npos) return false;
+  sqlite3_stmt* next = nullptr;
+  const int rc = sqlite3_prepare_v2(handle, sql, -1, &next, nullptr);
+  sqlite3_finalize(next);
+  return rc != SQLITE_OK || next != nullptr;
 }
 
 std::string firstWord(const std::string& sql) {
@@ -40,7 +69,8 @@ std::string firstWord(const std::string& sql) {
 
 ResultSet runReadOnlyQuery(Database& db, const std::string& sql) {
   sqlite3* handle = db.sql().getHandle();
-  sqlite3_set_authorizer(handle, authorize, nullptr);
+  bool refused = false;
+  sqlite3_set_authorizer(handle, authorize, &refused);
   struct ResetAuthorizer {
     sqlite3* h;
     ~ResetAuthorizer() { sqlite3_set_authorizer(h, nullptr, nullptr); }
@@ -51,12 +81,12 @@ ResultSet runReadOnlyQuery(Database& db, const std::string& sql) {
   const int rc = sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &raw, &tail);
   std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw, &sqlite3_finalize);
   if (rc != SQLITE_OK) {
-    if (rc == SQLITE_AUTH)
+    if (refused || rc == SQLITE_AUTH)
       throw DatabaseError("refused: chronicle sql cannot attach databases, change pragmas or load extensions");
     throw DatabaseError(std::string("SQL error: ") + sqlite3_errmsg(handle));
   }
   if (!stmt) throw DatabaseError("no SQL statement given");
-  if (tail && std::string_view(tail).find_first_not_of(" \t\r\n;") != std::string_view::npos)
+  if (holdsAStatement(handle, tail))
     throw DatabaseError("one statement at a time, please (found more after the first ';')");
   if (!sqlite3_stmt_readonly(stmt.get()))
     throw DatabaseError("refused: chronicle sql is read-only and this " + firstWord(sql) +

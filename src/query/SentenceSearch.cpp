@@ -1,17 +1,21 @@
 #include "query/SentenceSearch.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <unicode/uchar.h>
 
 #include <cctype>
 
 #include "util/Error.hpp"
+#include "util/Unicode.hpp"
 
 namespace chronicle {
 namespace {
 
+// A letter or digit, by code point: guillemets, dashes and ellipses are
+// separators to FTS5's unicode61 tokenizer, so "« — »" has no word.
 bool hasWordCharacter(std::string_view s) {
-  for (char c : s)
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) return true;
+  for (std::size_t pos = 0; pos < s.size();)
+    if (u_isalnum(static_cast<UChar32>(utf8::next(s, pos)))) return true;
   return false;
 }
 

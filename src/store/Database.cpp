@@ -64,6 +64,9 @@ Database Database::open(const std::filesystem::path& path, Access access) {
     throw DatabaseError(where + ": no such database; import articles first (chronicle import PATH)");
   const bool empty = exists && std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0;
   if (exists && !std::filesystem::is_regular_file(path, ec)) throw DatabaseError(where + ": not a regular file");
+  // An empty file is a new database for a writer, but holds nothing to read.
+  if (empty && access == Access::ReadOnly)
+    throw DatabaseError(where + ": empty file, no database yet; import articles first (chronicle import PATH)");
 
   // Inspect an existing file read-only before anything writes to it.
   if (exists && !empty) {
