@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli/ExitCode.hpp"
@@ -18,6 +19,16 @@ StoredArticle requireArticle(ArticleStore& store, std::int64_t id) {
   auto a = store.get(id);
   if (!a) throw InputError("no article #" + std::to_string(id) + " (see: chronicle articles list)");
   return *a;
+}
+
+// set-date and remove change an existing database; a mistyped --db must not
+// leave a new empty one behind.
+Database openExisting(const GlobalOptions& global) {
+  const std::filesystem::path path = global.databasePath();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw DatabaseError(path.string() + ": no such database; import articles first (chronicle import PATH)");
+  return global.openDatabase(Database::Access::ReadWrite);
 }
 
 }  // namespace
@@ -45,7 +56,7 @@ int ArticlesCommand::run(const GlobalOptions& global) {
   if (setDate_->parsed()) {
     const auto date = CivilDate::parseIso(date_);
     if (!date) throw UsageError("'" + date_ + "' is not a date (use YYYY-MM-DD)");
-    Database db = global.openDatabase(Database::Access::ReadWrite);
+    Database db = openExisting(global);
     ArticleStore store(db);
     const StoredArticle before = requireArticle(store, id_);
     store.setPublished(id_, *date);
@@ -55,7 +66,7 @@ int ArticlesCommand::run(const GlobalOptions& global) {
     return exit_code::kOk;
   }
   if (remove_->parsed()) {
-    Database db = global.openDatabase(Database::Access::ReadWrite);
+    Database db = openExisting(global);
     ArticleStore store(db);
     const StoredArticle a = requireArticle(store, id_);
     store.remove(id_);

@@ -54,7 +54,9 @@ class ConsoleObserver : public ImportObserver {
   }
   void failed(const std::string& origin, const std::string& message) override {
     clearProgress();
-    std::cerr << "chronicle: import: " << origin << ": " << message << "\n";
+    // Some messages already begin with their location ("dir/manifest.tsv:3: ...").
+    const bool located = message.starts_with(origin + ":");
+    std::cerr << "chronicle: import: " << (located ? message : origin + ": " + message) << "\n";
   }
   void finish() { clearProgress(); }
 

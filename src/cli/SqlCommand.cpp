@@ -4,6 +4,7 @@
 
 #include "cli/ExitCode.hpp"
 #include "query/ReadOnlyQuery.hpp"
+#include "util/Error.hpp"
 
 namespace chronicle::cli {
 
@@ -14,6 +15,9 @@ void SqlCommand::setup(CLI::App& sub) {
 }
 
 int SqlCommand::run(const GlobalOptions& global) {
+  // A blank query is a wrong command line, found before the database is opened.
+  if (query_.find_first_not_of(" \t\r\n;") == std::string::npos)
+    throw UsageError("no SQL statement given (e.g. chronicle sql \"SELECT name, published FROM articles\")");
   Database db = global.openDatabase(Database::Access::ReadOnly);
   const ResultSet result = runReadOnlyQuery(db, query_);
   writeTable(std::cout, result, parseTableFormat(format_), !noHeader_);

@@ -12,6 +12,26 @@
 
 using namespace chronicle;
 
+namespace {
+
+// CLI11 answers `chronicle frobnicate` or `chronicle articles frob` with "A
+// subcommand is required"; name what the user typed instead.
+std::string parseErrorMessage(const CLI::App& app, const CLI::ParseError& e) {
+  if (e.get_name() != "RequiredError") return e.what();
+  std::string where;
+  for (const CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+    sub = sub->get_subcommands().front();
+    where += sub->get_name() + ": ";
+  }
+  for (const std::string& arg : app.remaining(true)) {
+    if (arg.empty()) continue;
+    return where + (arg[0] == '-' ? "unknown option '" : "unknown command '") + arg + "'";
+  }
+  return e.what();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   CLI::App app{"chronicle — conflict-event timeline database for French news articles", "chronicle"};
@@ -46,7 +66,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "chronicle: " << e.what() << " (try: chronicle --help)\n";
+    std::cerr << "chronicle: " << parseErrorMessage(app, e) << " (try: chronicle --help)\n";
     return exit_code::kUsage;
   } catch (const std::exception& e) {
     std::cerr << "chronicle: " << e.what() << "\n";
