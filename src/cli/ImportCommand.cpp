@@ -1,7 +1,9 @@
 #include "cli/ImportCommand.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -12,6 +14,35 @@
 
 namespace chronicle::cli {
 namespace {
+
+// Set by SIGINT/SIGTERM; the importer polls it between articles. A second
+// Ctrl-C gets the default action back (SA_RESETHAND): it ends the process at
+// once, and the open batch is rolled back by SQLite on the next open.
+std::atomic<bool> stopRequested{false};
+
+extern "C" void requestStop(int) { stopRequested.store(true); }
+
+class StopOnSignals {
+ public:
+  StopOnSignals() {
+    struct sigaction action {};
+    action.sa_handler = requestStop;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = static_cast<int>(SA_RESETHAND);
+    sigaction(SIGINT, &action, &oldInt_);
+    sigaction(SIGTERM, &action, &oldTerm_);
+  }
+  ~StopOnSignals() {
+    sigaction(SIGINT, &oldInt_, nullptr);
+    sigaction(SIGTERM, &oldTerm_, nullptr);
+  }
+  StopOnSignals(const StopOnSignals&) = delete;
+  StopOnSignals& operator=(const StopOnSignals&) = delete;
+
+ private:
+  struct sigaction oldInt_ {};
+  struct sigaction oldTerm_ {};
+};
 
 std::size_t parseSize(const std::string& text) {
   std::size_t pos = 0;
@@ -114,8 +145,15 @@ int ImportCommand::run(const GlobalOptions& global) {
   Database db = global.openDatabase(Database::Access::ReadWrite);
   Importer importer(db, lexicon, options);
   ConsoleObserver observer(global.quiet, global.verbose);
-  const ImportSummary s = importer.run(paths_, observer);
+  const StopOnSignals signals;
+  const ImportSummary s = importer.run(paths_, observer, &stopRequested);
   observer.finish();
+  if (s.interrupted) {
+    std::cerr << "chronicle: import: interrupted: " << s.imported << (s.imported == 1 ? " article" : " articles")
+              << " imported and kept, " << s.duplicates << " duplicates, " << s.failed
+              << " failed; run the same import again to finish it\n";
+    return exit_code::kInterrupted;
+  }
   if (!global.quiet)
     std::cout << "imported " << s.imported << (s.imported == 1 ? " article" : " articles") << " (" << s.sentences
               << " sentences), " << s.duplicates << (s.duplicates == 1 ? " duplicate" : " duplicates") << ", "

@@ -29,11 +29,28 @@ bool isJsonLines(const fs::path& p) {
   return ext == ".jsonl" || ext == ".ndjson";
 }
 
-std::string megabytes(std::size_t bytes) {
-  std::ostringstream out;
-  out.precision(1);
-  out << std::fixed << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MB";
-  return out.str();
+// "20.0 MB", "512 KB", "1 048 577 bytes": exact when rounding would hide
+// the difference between a size and its limit.
+std::string formatSize(std::size_t bytes, std::size_t other) {
+  auto rounded = [](std::size_t b) {
+    std::ostringstream out;
+    if (b >= (1u << 20)) {
+      out.precision(1);
+      out << std::fixed << static_cast<double>(b) / (1024.0 * 1024.0) << " MB";
+    } else if (b >= (1u << 10)) {
+      out << b / 1024 << " KB";
+    } else {
+      out << b << " bytes";
+    }
+    return out.str();
+  };
+  if (rounded(bytes) != rounded(other)) return rounded(bytes);
+  return std::to_string(bytes) + " bytes";
+}
+
+std::string tooLarge(std::size_t size, std::size_t limit, const char* what = "") {
+  return formatSize(size, limit) + what + " is larger than the maximum article size of " + formatSize(limit, size) +
+         " (--max-article-size)";
 }
 
 // Parses with a nesting limit: deeply nested input is refused, not recursed into.
@@ -96,6 +113,7 @@ void InputReader::read(const std::string& arg) {
 void InputReader::readDirectory(const fs::path& dir) {
   std::vector<fs::path> files;
   std::map<fs::path, Manifest> manifests;
+  std::vector<fs::path> broken;  // directories whose manifest could not be read
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
        !ec && it != end; it.increment(ec)) {
@@ -106,6 +124,7 @@ void InputReader::readDirectory(const fs::path& dir) {
         manifests.emplace(p.parent_path(), Manifest::read(p));
       } catch (const InputError& e) {
         onFailure_(p.string(), e.what());
+        broken.push_back(p.parent_path());
       }
     } else if (isArticleFile(p)) {
       files.push_back(p);
@@ -124,6 +143,18 @@ void InputReader::readDirectory(const fs::path& dir) {
     return onFailure_(dir.string(), "no article found (looked for .txt, .json, .jsonl and .ndjson files)");
 
   for (const fs::path& file : files) {
+    // Importing the files of a broken manifest without their metadata would
+    // store them undated, and fixing the manifest later would only yield
+    // duplicates: they are skipped until it is fixed.
+    const auto underBroken = std::find_if(broken.begin(), broken.end(), [&](const fs::path& d) {
+      const fs::path rel = file.lexically_relative(d);
+      return !rel.empty() && *rel.begin() != "..";
+    });
+    if (underBroken != broken.end()) {
+      onFailure_(file.string(), "not imported: " + (*underBroken / Manifest::kFileName).string() +
+                                    " is invalid (fix it and import again)");
+      continue;
+    }
     const ArticleMetadata* meta = nullptr;
     for (fs::path d = file.parent_path();; d = d.parent_path()) {
       const auto it = manifests.find(d);
@@ -150,8 +181,7 @@ void InputReader::readArticleFile(const fs::path& file, const std::string& name,
   }
   const std::size_t limit = ext == ".json" ? kMaxJsonFileBytes : options_.maxArticleBytes;
   if (size > limit)
-    return onFailure_(origin, megabytes(size) + " is larger than the maximum article size of " + megabytes(limit) +
-                                  " (--max-article-size)");
+    return onFailure_(origin, tooLarge(size, limit));
   std::string bytes;
   try {
     bytes = readFile(file);
@@ -198,8 +228,7 @@ void InputReader::readStdin() {
     }
   }
   if (bytes.size() > options_.maxArticleBytes)
-    return onFailure_("stdin", megabytes(bytes.size()) + " is larger than the maximum article size of " +
-                                   megabytes(options_.maxArticleBytes) + " (--max-article-size)");
+    return onFailure_("stdin", tooLarge(bytes.size(), options_.maxArticleBytes));
   RawArticle article;
   article.name = "stdin";
   article.origin = "stdin";
@@ -235,8 +264,7 @@ void InputReader::readNdjson(std::istream& in, const std::string& name, const st
     ++records;
     const std::string recordName = name + ":" + std::to_string(lineNo);
     if (line.size() > options_.maxArticleBytes + 65536) {
-      onFailure_(origin + ":" + std::to_string(lineNo), megabytes(line.size()) + " record is larger than the maximum article size of " +
-                                                             megabytes(options_.maxArticleBytes) + " (--max-article-size)");
+      onFailure_(origin + ":" + std::to_string(lineNo), tooLarge(line.size(), options_.maxArticleBytes, " record"));
       continue;
     }
     json record;
@@ -263,8 +291,7 @@ void InputReader::emitRecord(const json& record, const std::string& name, const 
     if (!text || text->find_first_not_of(" \t\r\n") == std::string::npos)
       throw InputError("record has no text (expected a non-empty 'text' or 'maintext' field)");
     if (text->size() > options_.maxArticleBytes)
-      throw InputError(megabytes(text->size()) + " of text is larger than the maximum article size of " +
-                       megabytes(options_.maxArticleBytes) + " (--max-article-size)");
+      throw InputError(tooLarge(text->size(), options_.maxArticleBytes, " of text"));
     article.bytes = std::move(*text);
     article.meta.title = stringField(record, {"title"});
     article.meta.published = stringField(record, {"published", "date_publish"});

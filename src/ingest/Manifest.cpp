@@ -40,7 +40,10 @@ bool escapes(const std::string& normal) {
 }  // namespace
 
 void ArticleMetadata::overrideWith(const ArticleMetadata& over) {
-  if (over.published) published = over.published;
+  if (over.published) {
+    published = over.published;
+    publishedFrom = over.publishedFrom;
+  }
   if (over.source) source = over.source;
   if (over.url) url = over.url;
   if (over.title) title = over.title;
@@ -80,7 +83,10 @@ Manifest Manifest::parse(std::string_view text, const std::string& origin) {
       if (cells[i].empty()) continue;
       const std::string& col = columns[i];
       if (col == "file") file = cells[i];
-      else if (col == "published") meta.published = cells[i];
+      else if (col == "published") {
+        meta.published = cells[i];
+        meta.publishedFrom = origin + ":" + std::to_string(lineNo);
+      }
       else if (col == "source") meta.source = cells[i];
       else if (col == "url") meta.url = cells[i];
       else if (col == "title") meta.title = cells[i];

@@ -14,6 +14,7 @@ struct ArticleMetadata {
   std::optional<std::string> url;
   std::optional<std::string> title;
   std::optional<std::string> language;
+  std::string publishedFrom;  // where `published` was given ("dir/manifest.tsv:3"), for messages
 
   // Fields set in `over` replace ours.
   void overrideWith(const ArticleMetadata& over);

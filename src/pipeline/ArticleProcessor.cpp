@@ -19,7 +19,7 @@ const char* toString(DateSource s) {
   return "unknown";
 }
 
-CivilDate parseMetadataDate(const std::string& value, const AbsoluteDateScanner& scanner) {
+CivilDate parseMetadataDate(const std::string& value, const AbsoluteDateScanner& scanner, const std::string& from) {
   const std::string_view v(value);
   if (v.size() >= 10) {
     const bool timeFollows = v.size() == 10 || v[10] == 'T' || v[10] == ' ';
@@ -32,7 +32,8 @@ CivilDate parseMetadataDate(const std::string& value, const AbsoluteDateScanner&
     const std::string_view before = v.substr(0, found[0].begin);
     if (before.find_first_not_of(" \t") == std::string_view::npos) return found[0].date;
   }
-  throw InputError("published date '" + value + "' is not a date (use YYYY-MM-DD)");
+  throw InputError("published date '" + value + "'" + (from.empty() ? "" : " (" + from + ")") +
+                   " is not a date (use YYYY-MM-DD)");
 }
 
 namespace {
@@ -86,7 +87,7 @@ ProcessedArticle ArticleProcessor::process(RawArticle raw) {
   const auto dateline = datelines_.find(out.text);
   if (dateline) splitAfterDateline(out.sentences, dateline->headerEnd, out.text);
   if (meta.published) {
-    out.published = parseMetadataDate(*meta.published, scanner_);
+    out.published = parseMetadataDate(*meta.published, scanner_, meta.publishedFrom);
     out.publishedSource = DateSource::Metadata;
     out.publishedText = *meta.published;
   } else if (dateline) {

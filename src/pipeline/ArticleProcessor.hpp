@@ -42,7 +42,9 @@ struct ProcessedArticle {
 // Parses a metadata date: "2020-11-01", "2020-11-01T10:00:00Z",
 // "2020-11-01 10:00:00" (news-please), or a French absolute day ("1 novembre
 // 2020", "01/11/2020"). Throws InputError when it is not a real date.
-CivilDate parseMetadataDate(const std::string& value, const AbsoluteDateScanner& scanner);
+// `from` names where the value was given, for the message.
+CivilDate parseMetadataDate(const std::string& value, const AbsoluteDateScanner& scanner,
+                            const std::string& from = {});
 
 class ArticleProcessor {
  public:

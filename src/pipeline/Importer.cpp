@@ -24,7 +24,12 @@ std::string utcNowIso() {
 Importer::Importer(Database& db, const LexiconSource& lexicon, ReaderOptions options)
     : db_(db), processor_(lexicon), options_(std::move(options)) {}
 
-ImportSummary Importer::run(const std::vector<std::string>& paths, ImportObserver& observer) {
+namespace {
+struct StopRequested {};
+}  // namespace
+
+ImportSummary Importer::run(const std::vector<std::string>& paths, ImportObserver& observer,
+                            const std::atomic<bool>* stop) {
   ImportSummary summary;
   ArticleStore store(db_);
   const std::string importedAt = utcNowIso();
@@ -36,6 +41,7 @@ ImportSummary Importer::run(const std::vector<std::string>& paths, ImportObserve
     observer.failed(origin, message);
   };
   auto onArticle = [&](RawArticle&& raw) {
+    if (stop && stop->load()) throw StopRequested{};
     const std::string origin = raw.origin;
     summary.bytes += raw.bytes.size();
     ProcessedArticle article;
@@ -70,7 +76,14 @@ ImportSummary Importer::run(const std::vector<std::string>& paths, ImportObserve
   };
 
   InputReader reader(options_, onArticle, onFailure);
-  for (const std::string& path : paths) reader.read(path);
+  try {
+    for (const std::string& path : paths) {
+      if (stop && stop->load()) throw StopRequested{};
+      reader.read(path);
+    }
+  } catch (const StopRequested&) {
+    summary.interrupted = true;
+  }
   if (tx) tx->commit();
   return summary;
 }

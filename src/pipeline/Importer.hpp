@@ -5,6 +5,7 @@
 // and a failed article never takes its batch with it. The same text twice
 // (same SHA-256 of the normalised text) is stored once and reported as a
 // duplicate. Failures are reported per input and the import goes on.
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ namespace chronicle {
 inline constexpr std::size_t kImportBatchArticles = 200;
 
 struct ImportSummary {
+  bool interrupted = false;  // stopped early on request; what was done is committed
   std::size_t imported = 0;
   std::size_t duplicates = 0;
   std::size_t failed = 0;
@@ -37,7 +39,11 @@ class Importer {
  public:
   Importer(Database& db, const LexiconSource& lexicon, ReaderOptions options);
 
-  ImportSummary run(const std::vector<std::string>& paths, ImportObserver& observer);
+  // `stop`, when given, is polled between articles: once it is true the
+  // import stops at that article boundary, commits what was done and returns
+  // with `interrupted` set.
+  ImportSummary run(const std::vector<std::string>& paths, ImportObserver& observer,
+                    const std::atomic<bool>* stop = nullptr);
 
  private:
   Database& db_;

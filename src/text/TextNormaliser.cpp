@@ -32,9 +32,10 @@ std::string normaliseArticleText(std::string_view in) {
   }
   endLine();
 
-  // Blank lines at both ends go; the final newline too.
+  // Blank lines and the indentation of the first line go too, so that the
+  // same article indented or not has the same identity.
   std::size_t b = 0;
-  while (b < lines.size() && lines[b] == '\n') ++b;
+  while (b < lines.size() && (lines[b] == '\n' || lines[b] == ' ' || lines[b] == '\t')) ++b;
   std::size_t e = lines.size();
   while (e > b && lines[e - 1] == '\n') --e;
   return utf8::toNfc(std::string_view(lines).substr(b, e - b));

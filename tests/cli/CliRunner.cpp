@@ -121,10 +121,20 @@ RunResult runChronicle(const std::vector<std::string>& args, const RunOptions& o
 
   int status = 0;
   bool killed = false;
+  bool signalled = false;
+  std::optional<std::chrono::steady_clock::time_point> signalAt;
   for (;;) {
     const pid_t done = waitpid(pid, &status, WNOHANG);
     if (done == pid) break;
     if (done < 0 && errno != EINTR) throw std::system_error(errno, std::generic_category(), "waitpid");
+    if (options.sendSignal && !signalled) {
+      if (!signalAt && fs::exists(options.sendSignal->whenExists))
+        signalAt = std::chrono::steady_clock::now() + options.sendSignal->delay;
+      if (signalAt && std::chrono::steady_clock::now() >= *signalAt) {
+        kill(pid, options.sendSignal->signal);
+        signalled = true;
+      }
+    }
     if (!killed && std::chrono::steady_clock::now() - start > options.timeout) {
       kill(pid, SIGKILL);
       killed = true;

@@ -54,6 +54,14 @@ struct RunOptions {
   std::vector<std::pair<std::string, std::string>> env;   // set on top of the inherited environment
   fs::path workingDirectory;                              // else the test's own
   std::chrono::seconds timeout{60};
+  // Sends `signal` once `whenExists` exists (e.g. the database's -wal file:
+  // the process has started writing), `delay` later.
+  struct Signal {
+    int signal;
+    fs::path whenExists;
+    std::chrono::milliseconds delay{0};
+  };
+  std::optional<Signal> sendSignal;
 };
 
 struct RunResult {

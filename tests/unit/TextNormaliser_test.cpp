@@ -23,7 +23,7 @@ TEST(TextNormaliser, Table) {
       {"l\xE2\x80\x99" "arm\xC3\xA9" "e\xC2\xA0!", "l\xE2\x80\x99" "arm\xC3\xA9" "e\xC2\xA0!",
        "typographic apostrophe and NBSP kept as written"},
       {"para 1\n\npara 2", "para 1\n\npara 2", "paragraphs kept"},
-      {"  indented", "  indented", "leading spaces of the first line kept"},
+      {"  indented\n  second", "indented\n  second", "the first line's indentation dropped, the others kept"},
   };
   for (const Row& r : rows) EXPECT_EQ(normaliseArticleText(r.input), r.expected) << r.why;
 }
