@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -83,7 +84,9 @@ class ConsoleObserver : public ImportObserver {
     }
     drawProgress(a.name);
   }
+  void planned(std::size_t files) override { total_ += files; }
   void failed(const std::string& origin, const std::string& message) override {
+    ++done_;
     clearProgress();
     // Some messages already begin with their location ("dir/manifest.tsv:3: ...").
     const bool located = message.starts_with(origin + ":");
@@ -97,8 +100,17 @@ class ConsoleObserver : public ImportObserver {
     const auto now = std::chrono::steady_clock::now();
     if (now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    std::string shown = name.size() > 50 ? "…" + name.substr(name.size() - 49) : name;
-    std::cerr << "\r\033[K" << done_ << " articles  " << shown << std::flush;
+    std::string shown = name.size() > 40 ? "…" + name.substr(name.size() - 39) : name;
+    std::cerr << "\r\033[K";
+    if (total_ > 0) {
+      constexpr std::size_t kWidth = 30;
+      const std::size_t filled = std::min(kWidth, done_ * kWidth / total_);
+      std::cerr << '[' << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] "
+                << std::min(done_, total_) << '/' << total_ << "  ";
+    } else {
+      std::cerr << done_ << " articles  ";
+    }
+    std::cerr << shown << std::flush;
     drawn_ = true;
   }
   void clearProgress() {
@@ -108,7 +120,8 @@ class ConsoleObserver : public ImportObserver {
 
   bool quiet_, verbose_, progress_;
   bool drawn_ = false;
-  std::size_t done_ = 0;
+  std::size_t done_ = 0;   // inputs handled: imported, duplicate or failed
+  std::size_t total_ = 0;  // inputs known to come
   std::chrono::steady_clock::time_point last_{};
 };
 

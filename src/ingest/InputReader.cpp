@@ -107,6 +107,7 @@ void InputReader::read(const std::string& arg) {
     }
   }
   const std::string name = path.filename().string();
+  if (options_.onPlanned) options_.onPlanned(1);
   readArticleFile(path, name, manifest ? manifest->find(name) : nullptr);
 }
 
@@ -142,6 +143,7 @@ void InputReader::readDirectory(const fs::path& dir) {
   if (files.empty())
     return onFailure_(dir.string(), "no article found (looked for .txt, .json, .jsonl and .ndjson files)");
 
+  if (options_.onPlanned) options_.onPlanned(files.size());
   for (const fs::path& file : files) {
     // Importing the files of a broken manifest without their metadata would
     // store them undated, and fixing the manifest later would only yield

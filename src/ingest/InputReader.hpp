@@ -32,6 +32,9 @@ inline constexpr int kMaxJsonDepth = 32;
 struct ReaderOptions {
   std::size_t maxArticleBytes = kDefaultMaxArticleBytes;
   ArticleMetadata overrides;  // from the command line; wins over everything
+  // Told how many files a path holds once it is listed, before they are read
+  // (for a progress bar).
+  std::function<void(std::size_t files)> onPlanned;
 };
 
 class InputReader {

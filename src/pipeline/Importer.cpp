@@ -75,7 +75,9 @@ ImportSummary Importer::run(const std::vector<std::string>& paths, ImportObserve
     }
   };
 
-  InputReader reader(options_, onArticle, onFailure);
+  ReaderOptions options = options_;
+  options.onPlanned = [&](std::size_t files) { observer.planned(files); };
+  InputReader reader(options, onArticle, onFailure);
   try {
     for (const std::string& path : paths) {
       if (stop && stop->load()) throw StopRequested{};

@@ -33,6 +33,8 @@ class ImportObserver {
   virtual void imported(const ProcessedArticle& article, std::int64_t id) = 0;
   virtual void duplicate(const ProcessedArticle& article, std::int64_t existingId) = 0;
   virtual void failed(const std::string& origin, const std::string& message) = 0;
+  // `files` more input files are known to come (a directory was listed).
+  virtual void planned(std::size_t /*files*/) {}
 };
 
 class Importer {
