@@ -12,6 +12,7 @@
 //   exit 0 with an empty stderr; an error is the expected exit code with
 //   exactly one stderr line naming the file or the problem.
 #include <gtest/gtest.h>
+#include "support/Csv.hpp"
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -86,7 +87,7 @@ RunResult runChronicle(const std::vector<std::string>& args, const RunOptions& o
 
 // Output and file helpers.
 std::vector<std::string> splitLines(std::string_view text);  // on '\n', dropping a final empty line
-std::vector<std::vector<std::string>> parseCsv(std::string_view text);  // RFC 4180, CRLF or LF rows
+using testsupport::parseCsv;  // RFC 4180, checked (tests/support/Csv.hpp)
 std::string readBytes(const fs::path& file);
 void writeBytes(const fs::path& file, std::string_view bytes);
 

@@ -1,4 +1,5 @@
 #include "store/ArticleStore.hpp"
+#include "support/TestArticles.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -19,26 +20,9 @@ constexpr const char* kImportedAt = "2024-05-01T12:00:00Z";
 
 CivilDate day(int y, int m, int d) { return *CivilDate::make(y, m, d); }
 
-// An article made of the given sentences, joined by single spaces.
 ProcessedArticle article(const std::string& name, std::initializer_list<std::string> sentences,
                          std::optional<CivilDate> published = std::nullopt) {
-  ProcessedArticle a;
-  a.name = name;
-  a.path = "/corpus/" + name;
-  a.origin = name;
-  a.charset = "windows-1252";
-  for (const std::string& s : sentences) {
-    if (!a.text.empty()) a.text += ' ';
-    a.sentences.push_back({a.text.size(), a.text.size() + s.size()});
-    a.text += s;
-  }
-  a.sha256 = sha256Hex(a.text);
-  if (published) {
-    a.published = published;
-    a.publishedSource = DateSource::Metadata;
-    a.publishedText = published->iso();
-  }
-  return a;
+  return testsupport::makeArticle(name, sentences, published);
 }
 
 // Rowids of the sentences the full-text index finds for an FTS5 query.

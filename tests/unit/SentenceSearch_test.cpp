@@ -1,4 +1,5 @@
 #include "query/SentenceSearch.hpp"
+#include "support/TestArticles.hpp"
 
 #include <gtest/gtest.h>
 
@@ -64,18 +65,7 @@ class SentenceSearchTest : public ::testing::Test {
  protected:
   std::int64_t insert(const std::string& name, std::initializer_list<std::string> sentences,
                       std::optional<CivilDate> published = std::nullopt) {
-    ProcessedArticle a;
-    a.name = name;
-    for (const std::string& s : sentences) {
-      if (!a.text.empty()) a.text += ' ';
-      a.sentences.push_back({a.text.size(), a.text.size() + s.size()});
-      a.text += s;
-    }
-    a.sha256 = sha256Hex(a.text);
-    if (published) {
-      a.published = published;
-      a.publishedSource = DateSource::Metadata;
-    }
+    const ProcessedArticle a = testsupport::makeArticle(name, sentences, published);
     return store_.insert(a, "2024-05-01T12:00:00Z");
   }
 
