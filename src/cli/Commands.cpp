@@ -2,6 +2,7 @@
 
 #include "cli/Command.hpp"
 #include "cli/ArticlesCommand.hpp"
+#include "cli/DatesCommand.hpp"
 #include "cli/ImportCommand.hpp"
 #include "cli/SearchCommand.hpp"
 #include "cli/SqlCommand.hpp"
@@ -21,6 +22,7 @@ const std::vector<CommandInfo>& commands() {
       {"articles", "List, show, re-date or remove stored articles", &make<ArticlesCommand>},
       {"sql", "Run one read-only SQL query on the database", &make<SqlCommand>},
       {"search", "Full-text search of the stored sentences (accent-insensitive)", &make<SearchCommand>},
+      {"dates", "Tag and resolve the French date expressions of texts (stdin lines or arguments)", &make<DatesCommand>},
   };
   return all;
 }

@@ -19,18 +19,22 @@ const char* toString(DateSource s) {
   return "unknown";
 }
 
-CivilDate parseMetadataDate(const std::string& value, const AbsoluteDateScanner& scanner, const std::string& from) {
+CivilDate parseMetadataDate(const std::string& value, const TemporalTagger& tagger, const std::string& from) {
   const std::string_view v(value);
   if (v.size() >= 10) {
     const bool timeFollows = v.size() == 10 || v[10] == 'T' || v[10] == ' ';
     if (timeFollows)
       if (auto d = CivilDate::parseIso(v.substr(0, 10))) return *d;
   }
-  const auto found = scanner.scan(value);
-  if (found.size() == 1) {
-    // The date must be the whole value (give or take blanks and a time).
+  const auto found = tagger.tag(value, TaggerOptions{});
+  if (found.size() == 1 && found[0].resolution == Resolution::Absolute && found[0].precision == Precision::Day &&
+      found[0].dateStart == found[0].dateEnd) {
+    // The date must be the whole value, give or take blanks and a time.
     const std::string_view before = v.substr(0, found[0].begin);
-    if (before.find_first_not_of(" \t") == std::string_view::npos) return found[0].date;
+    const std::string_view after = v.substr(found[0].end);
+    if (before.find_first_not_of(" \t") == std::string_view::npos &&
+        after.find_first_not_of(" \t0123456789:hHTZ+-.") == std::string_view::npos)
+      return *found[0].dateStart;
   }
   throw InputError("published date '" + value + "'" + (from.empty() ? "" : " (" + from + ")") +
                    " is not a date (use YYYY-MM-DD)");
@@ -56,7 +60,7 @@ void splitAfterDateline(std::vector<ByteSpan>& sentences, std::size_t headerEnd,
 }  // namespace
 
 ArticleProcessor::ArticleProcessor(const LexiconSource& lexicon)
-    : scanner_(lexicon), datelines_(lexicon, scanner_), segmenter_(lexicon) {}
+    : tagger_(lexicon), datelines_(lexicon, tagger_), segmenter_(lexicon) {}
 
 ProcessedArticle ArticleProcessor::process(RawArticle raw) {
   ProcessedArticle out;
@@ -87,20 +91,20 @@ ProcessedArticle ArticleProcessor::process(RawArticle raw) {
   const auto dateline = datelines_.find(out.text);
   if (dateline) splitAfterDateline(out.sentences, dateline->headerEnd, out.text);
   if (meta.published) {
-    out.published = parseMetadataDate(*meta.published, scanner_, meta.publishedFrom);
+    out.published = parseMetadataDate(*meta.published, tagger_, meta.publishedFrom);
     out.publishedSource = DateSource::Metadata;
     out.publishedText = *meta.published;
   } else if (dateline) {
-    out.published = dateline->date.date;
+    out.published = dateline->date;
     out.publishedSource = DateSource::Dateline;
-    out.publishedText = out.text.substr(dateline->date.begin, dateline->date.end - dateline->date.begin);
+    out.publishedText = out.text.substr(dateline->begin, dateline->end - dateline->begin);
   }
 
   if (meta.title) {
     out.title = meta.title;
   } else {
     std::optional<ByteSpan> skip;
-    if (dateline) skip = ByteSpan{dateline->date.begin, dateline->date.end};
+    if (dateline) skip = ByteSpan{dateline->begin, dateline->end};
     if (const auto t = findTitle(out.text, skip)) out.title = out.text.substr(t->begin, t->size());
   }
   return out;

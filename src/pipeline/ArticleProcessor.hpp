@@ -13,8 +13,8 @@
 
 #include "ingest/RawArticle.hpp"
 #include "lexicon/LexiconFile.hpp"
-#include "temporal/AbsoluteDateScanner.hpp"
 #include "temporal/DatelineFinder.hpp"
+#include "temporal/TemporalTagger.hpp"
 #include "text/SentenceSegmenter.hpp"
 
 namespace chronicle {
@@ -41,10 +41,9 @@ struct ProcessedArticle {
 
 // Parses a metadata date: "2020-11-01", "2020-11-01T10:00:00Z",
 // "2020-11-01 10:00:00" (news-please), or a French absolute day ("1 novembre
-// 2020", "01/11/2020"). Throws InputError when it is not a real date.
-// `from` names where the value was given, for the message.
-CivilDate parseMetadataDate(const std::string& value, const AbsoluteDateScanner& scanner,
-                            const std::string& from = {});
+// 2020", "01/11/2020") read by the tagger. Throws InputError when it is not
+// a real date. `from` names where the value was given, for the message.
+CivilDate parseMetadataDate(const std::string& value, const TemporalTagger& tagger, const std::string& from = {});
 
 class ArticleProcessor {
  public:
@@ -53,10 +52,10 @@ class ArticleProcessor {
   // Throws InputError with a one-line reason; the article is then not stored.
   ProcessedArticle process(RawArticle raw);
 
-  const AbsoluteDateScanner& dates() const { return scanner_; }
+  const TemporalTagger& dates() const { return tagger_; }
 
  private:
-  AbsoluteDateScanner scanner_;
+  TemporalTagger tagger_;
   DatelineFinder datelines_;
   SentenceSegmenter segmenter_;
 };

@@ -13,8 +13,7 @@ constexpr std::size_t kDatelineReach = 80;  // characters: how far into a paragr
 
 }  // namespace
 
-DatelineFinder::DatelineFinder(const LexiconSource& lexicon, const AbsoluteDateScanner& scanner)
-    : scanner_(scanner) {
+DatelineFinder::DatelineFinder(const LexiconSource& lexicon, const TemporalTagger& tagger) : tagger_(tagger) {
   const LexiconFile file = lexicon.load("world/news_agencies.txt");
   for (const LexiconLine& line : file.entries())
     for (const std::string& alias : splitFields(line.text))
@@ -68,15 +67,15 @@ std::optional<Dateline> DatelineFinder::find(std::string_view text) const {
         reach = 0;
         for (std::size_t chars = 0; reach < line.size() && chars < kDatelineReach; ++chars) utf8::next(line, reach);
       }
-      for (AbsoluteDate d : scanner_.scan(line.substr(0, shortLine ? line.size() : reach + 40))) {
-        if (d.begin >= reach) break;
-        const std::size_t tail = shortLine ? 0 : agencyTail(line.substr(d.end));
+      const std::string_view head = line.substr(0, shortLine ? line.size() : std::min(line.size(), reach + 40));
+      for (const TemporalMention& m : tagger_.tag(head, TaggerOptions{})) {
+        if (m.begin >= reach) break;
+        if (m.resolution != Resolution::Absolute || m.precision != Precision::Day || m.dateStart != m.dateEnd)
+          continue;
+        const std::size_t tail = shortLine ? 0 : agencyTail(line.substr(m.end));
         if (shortLine || tail > 0) {
-          const std::size_t headerEnd = shortLine ? end : pos + d.end + tail;
-          d.begin += pos;
-          d.end += pos;
-          d.rule = "dateline/" + d.rule;
-          return Dateline{d, headerEnd};
+          const std::size_t headerEnd = shortLine ? end : pos + m.end + tail;
+          return Dateline{pos + m.begin, pos + m.end, *m.dateStart, "dateline/" + m.rule, headerEnd};
         }
       }
     }

@@ -46,7 +46,7 @@ TEST(ArticleProcessor, NoDateIsUnknownNeverToday) {
 }
 
 TEST(ArticleProcessor, MetadataDateForms) {
-  const AbsoluteDateScanner& s = processor().dates();
+  const TemporalTagger& s = processor().dates();
   EXPECT_EQ(parseMetadataDate("2020-11-01", s).iso(), "2020-11-01");
   EXPECT_EQ(parseMetadataDate("2020-11-01T10:23:00Z", s).iso(), "2020-11-01");
   EXPECT_EQ(parseMetadataDate("2020-11-01 10:23:00", s).iso(), "2020-11-01");

@@ -11,8 +11,8 @@ namespace {
 
 const DatelineFinder& finder() {
   static const LexiconSource lexicon;
-  static const AbsoluteDateScanner scanner(lexicon);
-  static const DatelineFinder f(lexicon, scanner);
+  static const TemporalTagger tagger(lexicon);
+  static const DatelineFinder f(lexicon, tagger);
   return f;
 }
 
@@ -50,7 +50,7 @@ TEST(DatelineFinder, Table) {
       continue;
     }
     ASSERT_TRUE(d) << r.text;
-    EXPECT_EQ(d->date.date.iso(), r.date) << r.text;
+    EXPECT_EQ(d->date.iso(), r.date) << r.text;
   }
 }
 
@@ -61,7 +61,7 @@ TEST(DatelineFinder, HeaderEndIsWhereTheBodyStarts) {
   const auto d = finder().find(text);
   ASSERT_TRUE(d);
   EXPECT_EQ(text.substr(d->headerEnd, 9), "La Russie");
-  EXPECT_EQ(text.substr(d->date.begin, d->date.end - d->date.begin), "31 oct 2020");
+  EXPECT_EQ(text.substr(d->begin, d->end - d->begin), "31 oct 2020");
 }
 
 TEST(DatelineFinder, Seeds) {
@@ -80,7 +80,7 @@ TEST(DatelineFinder, Seeds) {
       EXPECT_FALSE(d) << file;
     } else {
       ASSERT_TRUE(d) << file;
-      EXPECT_EQ(d->date.date.iso(), date) << file;
+      EXPECT_EQ(d->date.iso(), date) << file;
     }
   }
 }

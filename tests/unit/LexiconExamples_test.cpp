@@ -8,8 +8,8 @@
 #include <string>
 
 #include "lexicon/LexiconFile.hpp"
-#include "temporal/AbsoluteDateScanner.hpp"
 #include "temporal/DatelineFinder.hpp"
+#include "temporal/TemporalTagger.hpp"
 #include "text/SentenceSegmenter.hpp"
 
 namespace chronicle {
@@ -18,8 +18,8 @@ namespace {
 using Checker = std::function<void(const std::string& file, const LexiconLine& example)>;
 
 std::map<std::string, Checker> checkers(const LexiconSource& lexicon) {
-  static AbsoluteDateScanner scanner(lexicon);
-  static DatelineFinder datelines(lexicon, scanner);
+  static TemporalTagger tagger(lexicon);
+  static DatelineFinder datelines(lexicon, tagger);
   static SentenceSegmenter segmenter(lexicon);
   auto where = [](const std::string& file, const LexiconLine& l) { return file + ":" + std::to_string(l.number); };
 
@@ -27,22 +27,49 @@ std::map<std::string, Checker> checkers(const LexiconSource& lexicon) {
     const auto ex = splitExample(l.text);
     EXPECT_EQ(std::to_string(segmenter.segment(ex.input).size()), ex.expected) << where(file, l) << ": " << ex.input;
   };
-  Checker firstDate = [&, where](const std::string& file, const LexiconLine& l) {
+  // "text @ anchor [future] => date_start date_end precision [HH:MM]", "-"
+  // for no anchor, an open end or an unresolved date; the first mention of
+  // the text is checked.
+  Checker tagged = [&, where](const std::string& file, const LexiconLine& l) {
     const auto ex = splitExample(l.text);
-    const auto found = scanner.scan(ex.input);
-    ASSERT_FALSE(found.empty()) << where(file, l) << ": no date in " << ex.input;
-    EXPECT_EQ(found[0].date.iso(), ex.expected) << where(file, l);
+    const std::size_t at = ex.input.rfind(" @ ");
+    ASSERT_NE(at, std::string::npos) << where(file, l) << ": expected 'text @ anchor => ...'";
+    const std::string text = ex.input.substr(0, at);
+    const auto settings = splitFields(ex.input.substr(at + 3), ' ');
+    TaggerOptions options;
+    if (settings[0] != "-") options.anchor = CivilDate::parseIso(settings[0]);
+    if (settings.size() > 1 && settings[1] == "future") options.prefer = Prefer::Future;
+    const auto want = splitFields(ex.expected, ' ');
+    ASSERT_GE(want.size(), 3u) << where(file, l) << ": expected 'date_start date_end precision [HH:MM]'";
+    const auto mentions = tagger.tag(text, options);
+    ASSERT_FALSE(mentions.empty()) << where(file, l) << ": nothing found in " << text;
+    const TemporalMention* best = &mentions[0];
+    auto iso = [](const std::optional<CivilDate>& d) { return d ? d->iso() : std::string("-"); };
+    const bool resolved = best->resolution != Resolution::Unresolved;
+    EXPECT_EQ(iso(best->dateStart) + " " + iso(best->dateEnd) + " " + (resolved ? toString(best->precision) : "-"),
+              want[0] + " " + want[1] + " " + want[2])
+        << where(file, l) << ": " << text << " (rule " << best->rule << ")";
+    if (want.size() > 3) {
+      EXPECT_EQ(best->time.value_or("-"), want[3]) << where(file, l) << ": " << text;
+    }
   };
   Checker dateline = [&, where](const std::string& file, const LexiconLine& l) {
     const auto ex = splitExample(l.text);
     const auto found = datelines.find(ex.input);
     ASSERT_TRUE(found) << where(file, l) << ": no dateline in " << ex.input;
-    EXPECT_EQ(found->date.date.iso(), ex.expected) << where(file, l);
+    EXPECT_EQ(found->date.iso(), ex.expected) << where(file, l);
   };
   return {
       {"abbreviation", sentenceCount},
-      {"number|name|abbreviation|...", firstDate},
       {"canonical|alias|...", dateline},
+      {"number|name|abbreviation|...", tagged},
+      {"value|word|word...", tagged},
+      {"unit|word|word...", tagged},
+      {"season|first MM-DD|last MM-DD|word|word...", tagged},
+      {"date|phrase|phrase...", tagged},
+      {"part|time|word|word...", tagged},
+      {"list|word|word...", tagged},
+      {"rule|pattern|resolver", tagged},
   };
 }
 

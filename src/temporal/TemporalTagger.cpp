@@ -1,0 +1,1418 @@
+#include "temporal/TemporalTagger.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "temporal/Tokenizer.hpp"
+#include "util/Error.hpp"
+
+namespace chronicle {
+
+const char* toString(Precision p) {
+  switch (p) {
+    case Precision::Day: return "day";
+    case Precision::Week: return "week";
+    case Precision::Month: return "month";
+    case Precision::Season: return "season";
+    case Precision::Year: return "year";
+    case Precision::Decade: return "decade";
+  }
+  return "day";
+}
+
+const char* toString(Resolution r) {
+  switch (r) {
+    case Resolution::Absolute: return "absolute";
+    case Resolution::Anchor: return "anchor";
+    case Resolution::Previous: return "previous";
+    case Resolution::Unresolved: return "unresolved";
+  }
+  return "unresolved";
+}
+
+namespace {
+
+using Tokens = std::vector<Token>;
+
+// ---------------------------------------------------------------------------
+// Vocabularies
+
+// Multi-token phrases ("jour de l'an", "après-midi") keyed by their first
+// token, longest first.
+class PhraseTable {
+ public:
+  void add(const std::string& phrase, int value) {
+    std::vector<std::string> toks = tokenizePhrase(phrase);
+    if (toks.empty()) return;
+    auto& list = byFirst_[toks[0]];
+    list.push_back({std::move(toks), value});
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Entry& a, const Entry& b) { return a.tokens.size() > b.tokens.size(); });
+  }
+  // Longest phrase starting at tokens[i]: its value and length.
+  bool match(const Tokens& t, std::size_t i, int& value, std::size_t& length) const {
+    if (i >= t.size()) return false;
+    const auto it = byFirst_.find(std::string(t[i].text));
+    if (it == byFirst_.end()) return false;
+    for (const Entry& e : it->second) {
+      if (i + e.tokens.size() > t.size()) continue;
+      bool ok = true;
+      for (std::size_t k = 1; k < e.tokens.size() && ok; ++k) ok = t[i + k].text == e.tokens[k];
+      if (ok) {
+        value = e.value;
+        length = e.tokens.size();
+        return true;
+      }
+    }
+    return false;
+  }
+  bool contains(const Tokens& t, std::size_t i) const {
+    int v;
+    std::size_t n;
+    return match(t, i, v, n);
+  }
+  void firstTokens(std::unordered_set<std::string>& out) const {
+    for (const auto& [k, v] : byFirst_) out.insert(k);
+  }
+
+ private:
+  struct Entry {
+    std::vector<std::string> tokens;
+    int value;
+  };
+  std::unordered_map<std::string, std::vector<Entry>> byFirst_;
+};
+
+struct NamedWord {
+  int value;
+  bool abbreviation;  // not the full name: needs context to count
+};
+
+struct Season {
+  int startMonth, startDay, endMonth, endDay;
+};
+
+struct Holiday {
+  int month = 0, day = 0;  // fixed date, or
+  int easterOffset = 0;
+  bool easter = false;
+};
+
+enum Unit { kDay = 0, kWeek, kMonth, kYear, kWeekend };
+
+enum class Slot { Day, Month, MonthNum, Year, YY, Weekday, Num, Unit, Season, Part, Time, NumDate, Decade, Holiday, Ord };
+
+struct Element {
+  bool optional = false;
+  bool isSlot = false;
+  Slot slot = Slot::Day;
+  int index = 0;                                     // 0: unnamed or ":from"; 1: ":to"
+  std::vector<std::vector<std::string>> literals;    // alternatives, each a token sequence
+};
+
+struct Rule {
+  std::string name;
+  std::vector<Element> elements;
+  std::string resolver;
+  std::vector<std::string> args;
+  std::size_t order = 0;
+  bool hasArg(std::string_view a) const { return std::find(args.begin(), args.end(), a) != args.end(); }
+};
+
+struct Captures {
+  std::array<std::optional<int>, 2> day, month, year, weekday;
+  std::optional<int> num, unit, season, part, time, decade, holiday, ord;
+  bool shortNumDate = false;  // a yearless NUMDATE with a one-digit part ("2/3")
+};
+
+int easterMonthDay(int y, int& month) {
+  // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+  const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  const int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  month = (h + l - 7 * m + 114) / 31;
+  return ((h + l - 7 * m + 114) % 31) + 1;
+}
+
+CivilDate mondayOf(const CivilDate& d) { return d.plusDays(-d.weekday()); }
+
+CivilDate addMonths(const CivilDate& d, int n) {
+  int total = d.year * 12 + (d.month - 1) + n;
+  const int y = total / 12, m = total % 12 + 1;
+  return CivilDate{y, m, std::min(d.day, daysInMonth(y, m))};
+}
+
+CivilDate monthStart(int y, int m) { return CivilDate{y, m, 1}; }
+CivilDate monthEnd(int y, int m) { return CivilDate{y, m, daysInMonth(y, m)}; }
+
+// ---------------------------------------------------------------------------
+// What a resolver returns
+
+struct Outcome {
+  enum Kind { Reject, Unresolved, Resolved, Relative } kind = Reject;
+  CivilDate start;
+  std::optional<CivilDate> end;
+  Precision precision = Precision::Day;
+  Resolution resolution = Resolution::Absolute;
+  std::optional<int> time;  // minutes after midnight
+  int relUnit = kDay;       // for Relative
+  int relAmount = 0;
+
+  static Outcome reject() { return {}; }
+  static Outcome unresolved() {
+    Outcome o;
+    o.kind = Unresolved;
+    o.resolution = Resolution::Unresolved;
+    return o;
+  }
+  static Outcome of(CivilDate s, std::optional<CivilDate> e, Precision p, Resolution r) {
+    Outcome o;
+    o.kind = Resolved;
+    o.start = s;
+    o.end = e;
+    o.precision = p;
+    o.resolution = r;
+    return o;
+  }
+};
+
+struct Candidate {
+  std::size_t begin, end;  // token range
+  const Rule* rule;
+  Captures caps;
+  Outcome outcome;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+struct TemporalTagger::Impl {
+  std::unordered_map<std::string, NamedWord> months, weekdays;
+  std::unordered_map<std::string, int> numberWords;  // cardinals and ordinals
+  std::unordered_map<std::string, int> ordinalWords;
+  PhraseTable units, seasonWords, holidayWords, parts;
+  std::vector<Season> seasons;
+  std::vector<Holiday> holidays;
+  std::vector<int> partTimes;  // minutes, -1 when the part names no exact time
+  std::map<std::string, PhraseTable> lists;
+  std::vector<Rule> rules;
+  // First-token index: literal → rules; slot kind → rules.
+  std::unordered_map<std::string, std::vector<std::size_t>> byLiteral;
+  std::map<Slot, std::vector<std::size_t>> bySlot;
+  std::unordered_set<std::string> triggerWords;
+
+  explicit Impl(const LexiconSource& lexicon);
+  void loadVocabularies(const LexiconSource& lexicon);
+  void loadRules(const LexiconSource& lexicon);
+
+  const PhraseTable& list(const char* name) const { return lists.at(name); }
+
+  // --- slot matching -------------------------------------------------------
+  bool glued(const Tokens& t, std::size_t i) const { return i < t.size() && !t[i].spaceBefore; }
+  bool numberStandsAlone(const Tokens& t, std::size_t i, std::size_t last) const;
+  bool matchNumberWords(const Tokens& t, std::size_t i, std::size_t& next, int& value) const;
+  bool matchDay(const Tokens& t, std::size_t i, std::size_t& next, int& value) const;
+  bool matchTime(const Tokens& t, std::size_t i, std::size_t& next, int& minutes) const;
+  bool matchNumDate(const Tokens& t, std::size_t i, std::size_t& next, Captures& c, int idx) const;
+  bool matchNamed(const std::unordered_map<std::string, NamedWord>& table, const Tokens& t, std::size_t i,
+                  std::size_t& next, int& value, bool isMonth) const;
+  bool matchSlot(const Element& el, const Tokens& t, std::size_t i, std::size_t& next, Captures& c) const;
+  void matchRule(const Rule& r, std::size_t e, const Tokens& t, std::size_t i, const Captures& caps,
+                 std::size_t& bestEnd, Captures& bestCaps) const;
+
+  // --- resolution ----------------------------------------------------------
+  struct Context {
+    const Tokens& tokens;
+    std::optional<CivilDate> anchor;
+    Prefer prefer;
+    std::vector<int> sentence;  // sentence number of each token
+  };
+  bool futureContext(const Context& ctx, std::size_t begin, std::size_t end) const;
+  Outcome resolve(const Rule& r, const Captures& c, const Context& ctx, std::size_t begin, std::size_t end) const;
+  Outcome resolveDate(const Rule& r, const Captures& c, const Context& ctx, int defaultMode, bool standalone) const;
+  std::optional<CivilDate> dayNearAnchor(int day, int month, std::optional<int> weekday, const CivilDate& anchor,
+                                         int mode) const;
+  std::optional<CivilDate> holidayIn(int index, int year) const;
+};
+
+TemporalTagger::Impl::Impl(const LexiconSource& lexicon) {
+  loadVocabularies(lexicon);
+  loadRules(lexicon);
+}
+
+void TemporalTagger::Impl::loadVocabularies(const LexiconSource& lexicon) {
+  auto intField = [](const LexiconFile& f, const LexiconLine& l, const std::string& s) {
+    int v = 0;
+    bool neg = false;
+    std::size_t i = 0;
+    if (!s.empty() && s[0] == '-') {
+      neg = true;
+      i = 1;
+    }
+    if (i >= s.size()) f.fail(l, "expected a number, got '" + s + "'");
+    for (; i < s.size(); ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i]))) f.fail(l, "expected a number, got '" + s + "'");
+      v = v * 10 + (s[i] - '0');
+    }
+    return neg ? -v : v;
+  };
+  auto named = [&](const char* path, int max, std::unordered_map<std::string, NamedWord>& into) {
+    const LexiconFile f = lexicon.load(path);
+    for (const LexiconLine& l : f.entries()) {
+      const auto fields = splitFields(l.text);
+      const int v = intField(f, l, fields[0]);
+      if (fields.size() < 2 || v < 1 || v > max) f.fail(l, "expected NUMBER|name|abbreviation...");
+      for (std::size_t i = 1; i < fields.size(); ++i) {
+        std::string key = fold(fields[i]);
+        if (!key.empty() && key.back() == '.') key.pop_back();
+        const bool abbreviation = i > 1 && key != fold(fields[1]);
+        auto [it, fresh] = into.emplace(key, NamedWord{v, abbreviation});
+        if (!fresh && it->second.abbreviation && !abbreviation) it->second = NamedWord{v, false};
+      }
+    }
+  };
+  named("fr/temporal/months.txt", 12, months);
+  named("fr/temporal/weekdays.txt", 7, weekdays);
+
+  {
+    const LexiconFile f = lexicon.load("fr/temporal/numbers.txt");
+    for (const LexiconLine& l : f.entries()) {
+      const auto fields = splitFields(l.text);
+      const int v = intField(f, l, fields[0]);
+      for (std::size_t i = 1; i < fields.size(); ++i) {
+        const std::string key = fold(fields[i]);
+        const bool ordinal = key.ends_with("ieme") || key == "premier" || key == "premiere" || key == "second" ||
+                             key == "seconde" || key == "dernier" || key == "derniere" ||
+                             std::isdigit(static_cast<unsigned char>(key[0]));
+        if (ordinal) ordinalWords[key] = v;
+        if (v > 0 && !std::isdigit(static_cast<unsigned char>(key[0]))) numberWords[key] = v;
+      }
+    }
+  }
+  {
+    const LexiconFile f = lexicon.load("fr/temporal/units.txt");
+    static const std::map<std::string, int> kUnits = {
+        {"day", kDay}, {"week", kWeek}, {"month", kMonth}, {"year", kYear}, {"weekend", kWeekend}};
+    for (const LexiconLine& l : f.entries()) {
+      const auto fields = splitFields(l.text);
+      const auto it = kUnits.find(fields[0]);
+      if (it == kUnits.end()) f.fail(l, "unknown unit '" + fields[0] + "' (day, week, month, year, weekend)");
+      for (std::size_t i = 1; i < fields.size(); ++i) units.add(fields[i], it->second);
+    }
+  }
+  {
+    const LexiconFile f = lexicon.load("fr/temporal/seasons.txt");
+    for (const LexiconLine& l : f.entries()) {
+      const auto fields = splitFields(l.text);
+      if (fields.size() < 4) f.fail(l, "expected season|MM-DD|MM-DD|word...");
+      auto md = [&](const std::string& s, int& m, int& d) {
+        if (s.size() != 5 || s[2] != '-') f.fail(l, "expected MM-DD, got '" + s + "'");
+        m = intField(f, l, s.substr(0, 2));
+        d = intField(f, l, s.substr(3, 2));
+      };
+      Season s{};
+      md(fields[1], s.startMonth, s.startDay);
+      md(fields[2], s.endMonth, s.endDay);
+      for (std::size_t i = 3; i < fields.size(); ++i) seasonWords.add(fields[i], static_cast<int>(seasons.size()));
+      seasons.push_back(s);
+    }
+  }
+  {
+    const LexiconFile f = lexicon.load("fr/temporal/holidays.txt");
+    for (const LexiconLine& l : f.entries()) {
+      const auto fields = splitFields(l.text);
+      if (fields.size() < 2) f.fail(l, "expected MM-DD|phrase... or easter+N|phrase...");
+      Holiday h;
+      if (fields[0].starts_with("easter")) {
+        h.easter = true;
+        h.easterOffset = fields[0].size() > 7 ? intField(f, l, fields[0].substr(7)) : 0;
+        if (fields[0].size() > 6 && fields[0][6] == '-') h.easterOffset = -h.easterOffset;
+      } else {
+        if (fields[0].size() != 5 || fields[0][2] != '-') f.fail(l, "expected MM-DD or easter+N");
+        h.month = intField(f, l, fields[0].substr(0, 2));
+        h.day = intField(f, l, fields[0].substr(3, 2));
+      }
+      for (std::size_t i = 1; i < fields.size(); ++i) holidayWords.add(fields[i], static_cast<int>(holidays.size()));
+      holidays.push_back(h);
+    }
+  }
+  {
+    const LexiconFile f = lexicon.load("fr/temporal/dayparts.txt");
+    for (const LexiconLine& l : f.entries()) {
+      const auto fields = splitFields(l.text);
+      if (fields.size() < 3) f.fail(l, "expected part|HH:MM or -|word...");
+      int minutes = -1;
+      if (fields[1] != "-") {
+        if (fields[1].size() != 5 || fields[1][2] != ':') f.fail(l, "expected HH:MM or -");
+        minutes = intField(f, l, fields[1].substr(0, 2)) * 60 + intField(f, l, fields[1].substr(3, 2));
+      }
+      for (std::size_t i = 2; i < fields.size(); ++i) parts.add(fields[i], static_cast<int>(partTimes.size()));
+      partTimes.push_back(minutes);
+    }
+  }
+  {
+    const LexiconFile f = lexicon.load("fr/temporal/lists.txt");
+    for (const LexiconLine& l : f.entries()) {
+      const auto fields = splitFields(l.text);
+      for (std::size_t i = 1; i < fields.size(); ++i) lists[fields[0]].add(fields[i], 1);
+    }
+    for (const char* needed : {"future", "link", "attach", "day-follow", "year-follow", "year-block"})
+      if (!lists.contains(needed)) throw InputError(f.path() + ": the list '" + needed + "' is missing");
+  }
+}
+
+void TemporalTagger::Impl::loadRules(const LexiconSource& lexicon) {
+  static const std::map<std::string, Slot> kSlots = {
+      {"DAY", Slot::Day},         {"MONTH", Slot::Month},     {"MONTHNUM", Slot::MonthNum}, {"YEAR", Slot::Year},
+      {"YY", Slot::YY},           {"WEEKDAY", Slot::Weekday}, {"NUM", Slot::Num},           {"UNIT", Slot::Unit},
+      {"SEASON", Slot::Season},   {"PART", Slot::Part},       {"TIME", Slot::Time},         {"NUMDATE", Slot::NumDate},
+      {"DECADE", Slot::Decade},   {"HOLIDAY", Slot::Holiday}, {"ORD", Slot::Ord}};
+  static const std::unordered_set<std::string> kResolvers = {
+      "date",  "day-of-month", "weekday",   "shift",     "relative",   "period",    "night",
+      "night-between", "weekday-night", "month", "month-part", "fortnight", "month-last-day", "iso-month",
+      "year", "year-part", "season", "decade", "range", "open-from", "holiday", "time", "week-part",
+      "week-of-month", "week-of-date", "last-n", "next-n", "nth-weekday"};
+
+  const LexiconFile f = lexicon.load("fr/temporal/rules.txt");
+  for (const LexiconLine& l : f.entries()) {
+    const auto fields = splitFields(l.text);
+    if (fields.size() != 3) f.fail(l, "expected rule|pattern|resolver");
+    Rule r;
+    r.name = fields[0];
+    r.order = rules.size();
+    std::size_t pos = 0;
+    const std::string& pattern = fields[1];
+    while (pos < pattern.size()) {
+      const std::size_t sp = pattern.find(' ', pos);
+      std::string item = pattern.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
+      pos = sp == std::string::npos ? pattern.size() : sp + 1;
+      if (item.empty()) continue;
+      Element el;
+      if (item == "?") f.fail(l, "a lone '?': write it right after the element it makes optional");
+      if (item.front() == '{') {
+        if (item.back() != '}') f.fail(l, "unclosed slot '" + item + "'");
+        std::string inner = item.substr(1, item.size() - 2);
+        if (!inner.empty() && inner.back() == '?') {
+          el.optional = true;
+          inner.pop_back();
+        }
+        const std::size_t colon = inner.find(':');
+        if (colon != std::string::npos) {
+          const std::string name = inner.substr(colon + 1);
+          if (name != "from" && name != "to") f.fail(l, "slot names are :from or :to, not :" + name);
+          el.index = name == "to" ? 1 : 0;
+          inner = inner.substr(0, colon);
+        }
+        const auto it = kSlots.find(inner);
+        if (it == kSlots.end()) f.fail(l, "unknown slot {" + inner + "}");
+        el.isSlot = true;
+        el.slot = it->second;
+      } else {
+        if (item.size() > 1 && item.back() == '?') {
+          el.optional = true;
+          item.pop_back();
+        }
+        std::size_t a = 0;
+        while (a <= item.size()) {
+          const std::size_t slash = item.find('/', a);
+          const std::string alt = item.substr(a, slash == std::string::npos ? std::string::npos : slash - a);
+          auto toks = tokenizePhrase(alt);
+          if (toks.empty()) f.fail(l, "empty literal in '" + item + "'");
+          el.literals.push_back(std::move(toks));
+          if (slash == std::string::npos) break;
+          a = slash + 1;
+        }
+      }
+      r.elements.push_back(std::move(el));
+    }
+    if (r.elements.empty()) f.fail(l, "empty pattern");
+    const auto words = splitFields(fields[2], ' ');
+    r.resolver = words[0];
+    if (!kResolvers.contains(r.resolver)) f.fail(l, "unknown resolver '" + r.resolver + "'");
+    r.args.assign(words.begin() + 1, words.end());
+    std::erase_if(r.args, [](const std::string& s) { return s.empty(); });
+
+    // Index by every element that can come first (through leading optionals).
+    const std::size_t index = rules.size();
+    for (const Element& el : r.elements) {
+      if (el.isSlot) {
+        bySlot[el.slot].push_back(index);
+      } else {
+        for (const auto& alt : el.literals) {
+          byLiteral[alt[0]].push_back(index);
+          triggerWords.insert(alt[0]);
+        }
+      }
+      if (!el.optional) break;
+    }
+    rules.push_back(std::move(r));
+  }
+  for (auto* table : {&months, &weekdays})
+    for (const auto& [k, v] : *table) triggerWords.insert(k);
+  for (const auto& [k, v] : numberWords) triggerWords.insert(k);
+  for (const auto& [k, v] : ordinalWords) triggerWords.insert(k);
+  units.firstTokens(triggerWords);
+  seasonWords.firstTokens(triggerWords);
+  holidayWords.firstTokens(triggerWords);
+  parts.firstTokens(triggerWords);
+}
+
+// A number token that is a number of its own: not glued to letters ("1K",
+// "Krasukha-4" is fine: the dash is punctuation) and not part of a decimal
+// or thousands group ("1.250", "12,5").
+bool TemporalTagger::Impl::numberStandsAlone(const Tokens& t, std::size_t i, std::size_t last) const {
+  if (i > 0 && !t[i].spaceBefore) {
+    if (t[i - 1].isWord() || t[i - 1].isNumber()) return false;
+    if ((t[i - 1].isPunct('.') || t[i - 1].isPunct(',')) && i > 1 && t[i - 2].isNumber() && !t[i - 1].spaceBefore)
+      return false;
+  }
+  if (last + 1 < t.size() && !t[last + 1].spaceBefore) {
+    if (t[last + 1].isWord() || t[last + 1].isNumber()) return false;
+    if ((t[last + 1].isPunct('.') || t[last + 1].isPunct(',')) && last + 2 < t.size() && t[last + 2].isNumber() &&
+        !t[last + 2].spaceBefore)
+      return false;
+  }
+  return true;
+}
+
+bool TemporalTagger::Impl::matchNumberWords(const Tokens& t, std::size_t i, std::size_t& next, int& value) const {
+  if (i >= t.size() || !t[i].isWord()) return false;
+  auto word = [&](std::size_t k, int& v) {
+    if (k >= t.size() || !t[k].isWord()) return false;
+    const auto it = numberWords.find(std::string(t[k].text));
+    if (it == numberWords.end()) return false;
+    v = it->second;
+    return true;
+  };
+  int v = 0;
+  if (!word(i, v)) return false;
+  // Ordinal words stand alone ("premier", "troisième").
+  if (ordinalWords.contains(std::string(t[i].text))) {
+    value = v;
+    next = i + 1;
+    return true;
+  }
+  int total = v;
+  std::size_t k = i + 1;
+  while (true) {
+    std::size_t j = k;
+    if (j < t.size() && (t[j].isPunct('-') || t[j].text == "et")) ++j;
+    if (j < t.size() && t[j].isPunct('-')) ++j;  // "trente-et-un"
+    int part = 0;
+    if (j == k || !word(j, part) || ordinalWords.contains(std::string(t[j].text))) break;
+    if (part == 20 && total % 100 == 4) total = total - 4 + 80;  // quatre-vingt
+    else if (part >= 100) total = std::max(1, total) * part;
+    else total += part;
+    k = j + 1;
+  }
+  value = total;
+  next = k;
+  return true;
+}
+
+bool TemporalTagger::Impl::matchDay(const Tokens& t, std::size_t i, std::size_t& next, int& value) const {
+  if (i >= t.size()) return false;
+  if (t[i].isNumber()) {
+    if (t[i].text.size() > 2) return false;
+    const int d = t[i].number();
+    if (d < 1 || d > 31) return false;
+    std::size_t last = i;
+    // "1er", "13e", "2ème"
+    if (glued(t, i + 1) && t[i + 1].isWord()) {
+      const std::string_view s = t[i + 1].text;
+      if (s == "er" || s == "re" || s == "ere" || s == "e" || s == "eme" || s == "ieme" || s == "em") last = i + 1;
+      else return false;
+    }
+    if (!numberStandsAlone(t, i, last)) return false;
+    value = d;
+    next = last + 1;
+    return true;
+  }
+  int v = 0;
+  if (matchNumberWords(t, i, next, v) && v >= 1 && v <= 31) {
+    value = v;
+    return true;
+  }
+  return false;
+}
+
+bool TemporalTagger::Impl::matchTime(const Tokens& t, std::size_t i, std::size_t& next, int& minutes) const {
+  if (i >= t.size()) return false;
+  int part = 0;
+  std::size_t len = 0;
+  if (t[i].isWord() && parts.match(t, i, part, len) && partTimes[static_cast<std::size_t>(part)] >= 0) {
+    minutes = partTimes[static_cast<std::size_t>(part)];  // "midi", "minuit"
+    next = i + len;
+    return true;
+  }
+  int hour = -1;
+  std::size_t k = i;
+  if (t[i].isNumber() && t[i].text.size() <= 2) {
+    hour = t[i].number();
+    k = i + 1;
+  } else if (!matchNumberWords(t, i, k, hour)) {
+    return false;
+  }
+  if (hour < 0 || hour > 24) return false;
+  int minute = 0;
+  if (k < t.size() && t[k].isWord() && t[k].text == "h") {  // 18h30, 18 h 30, 18h
+    ++k;
+    if (k < t.size() && t[k].isNumber() && t[k].text.size() == 2 && t[k].number() < 60) {
+      minute = t[k].number();
+      ++k;
+    }
+  } else if (k + 1 < t.size() && t[k].isPunct(':') && glued(t, k) && glued(t, k + 1) && t[k + 1].isNumber() &&
+             t[k + 1].text.size() == 2 && t[k + 1].number() < 60 && t[i].isNumber()) {  // 18:30
+    minute = t[k + 1].number();
+    k += 2;
+  } else if (k < t.size() && t[k].isWord() && (t[k].text == "heures" || t[k].text == "heure")) {
+    ++k;
+    int m = 0;
+    std::size_t k2 = k;
+    if (k < t.size() && t[k].isNumber() && t[k].text.size() == 2 && t[k].number() < 60) {
+      minute = t[k].number();
+      ++k;
+    } else if (matchNumberWords(t, k, k2, m) && m < 60 && m > 0) {
+      minute = m;
+      k = k2;
+    }
+    // "du matin", "du soir", "de l'après-midi"
+    std::size_t j = k;
+    if (j < t.size() && (t[j].text == "du" || t[j].text == "de")) {
+      ++j;
+      if (j + 1 < t.size() && t[j].text == "l" && t[j + 1].isPunct('\'')) j += 2;
+      int p = 0;
+      std::size_t plen = 0;
+      if (parts.match(t, j, p, plen)) {
+        const std::string_view w = t[j].text;
+        if ((w == "soir" || w == "apres" || w == "soiree") && hour < 12) hour += 12;
+        k = j + plen;
+      }
+    }
+  } else {
+    return false;
+  }
+  if (k < t.size() && !t[k].spaceBefore && (t[k].isWord() || t[k].isNumber())) return false;
+  minutes = (hour % 24) * 60 + minute;
+  next = k;
+  return true;
+}
+
+bool TemporalTagger::Impl::matchNumDate(const Tokens& t, std::size_t i, std::size_t& next, Captures& c,
+                                        int idx) const {
+  if (i >= t.size() || !t[i].isNumber()) return false;
+  const auto sep = [&](std::size_t k) -> char {
+    if (k >= t.size() || !glued(t, k) || t[k].kind != Token::Kind::Punct || t[k].text.size() != 1) return 0;
+    const char s = t[k].text[0];
+    return (s == '/' || s == '-' || s == '.') ? s : 0;
+  };
+  const auto num = [&](std::size_t k) { return k < t.size() && glued(t, k) && t[k].isNumber(); };
+  const char s1 = sep(i + 1);
+  if (!s1 || !num(i + 2)) return false;
+  const char s2 = sep(i + 3);
+  const auto a = t[i].text, b = t[i + 2].text;
+  int d = 0, m = 0, y = 0;
+  std::size_t last;
+  if (s2 == s1 && num(i + 4)) {
+    const auto cpart = t[i + 4].text;
+    if (a.size() == 4 && b.size() <= 2 && cpart.size() <= 2 && s1 != '.') {  // 2020-10-31, 2015-3-3
+      y = t[i].number();
+      m = t[i + 2].number();
+      d = t[i + 4].number();
+    } else if (a.size() <= 2 && b.size() <= 2 && (cpart.size() == 4 || cpart.size() == 2)) {  // 31/10/2020
+      d = t[i].number();
+      m = t[i + 2].number();
+      y = t[i + 4].number();
+      if (cpart.size() == 2) y += y > 69 ? 1900 : 2000;
+    } else {
+      return false;
+    }
+    last = i + 4;
+    // Not a date inside a longer run: "01.45.67.89.10", "1.2.3.4".
+    if (sep(last + 1) && num(last + 2)) return false;
+  } else if (s1 == '/' && a.size() <= 2 && b.size() <= 2 && !s2) {  // 31/10
+    d = t[i].number();
+    m = t[i + 2].number();
+    last = i + 2;
+    c.shortNumDate = a.size() == 1 || b.size() == 1;
+  } else {
+    return false;
+  }
+  // "2020-10-31T10:00": an ISO date may be glued to its time.
+  const bool isoTime = y && a.size() == 4 && last + 2 < t.size() && glued(t, last + 1) && t[last + 1].text == "t" &&
+                       glued(t, last + 2) && t[last + 2].isNumber();
+  if (!isoTime && !numberStandsAlone(t, i, last)) return false;
+  if (isoTime && !numberStandsAlone(t, i, i)) return false;
+  if (i > 1 && sep(i) && t[i - 1].isNumber()) return false;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  c.day[static_cast<std::size_t>(idx)] = d;
+  c.month[static_cast<std::size_t>(idx)] = m;
+  if (y) c.year[static_cast<std::size_t>(idx)] = y;
+  next = last + 1;
+  return true;
+}
+
+bool TemporalTagger::Impl::matchNamed(const std::unordered_map<std::string, NamedWord>& table, const Tokens& t,
+                                      std::size_t i, std::size_t& next, int& value, bool isMonth) const {
+  if (i >= t.size() || !t[i].isWord()) return false;
+  const auto it = table.find(std::string(t[i].text));
+  if (it == table.end()) return false;
+  std::size_t last = i;
+  const bool dot = glued(t, i + 1) && t[i + 1].isPunct('.');
+  if (dot) last = i + 1;
+  if (it->second.abbreviation && !dot) {
+    // "oct", "sept", "mer", "jeu" count only in date context: after a day
+    // number (months) or before one (weekdays).
+    const bool afterNumber = i > 0 && t[i - 1].isNumber();
+    const bool beforeNumber = i + 1 < t.size() && t[i + 1].isNumber();
+    if (isMonth ? !afterNumber : !beforeNumber) return false;
+  }
+  if (last + 1 < t.size() && glued(t, last + 1) && (t[last + 1].isWord() || t[last + 1].isNumber())) return false;
+  value = it->second.value;
+  next = last + 1;
+  return true;
+}
+
+bool TemporalTagger::Impl::matchSlot(const Element& el, const Tokens& t, std::size_t i, std::size_t& next,
+                                     Captures& c) const {
+  if (i >= t.size()) return false;
+  const auto idx = static_cast<std::size_t>(el.index);
+  int v = 0;
+  std::size_t len = 0;
+  switch (el.slot) {
+    case Slot::Day:
+      if (!matchDay(t, i, next, v)) return false;
+      c.day[idx] = v;
+      return true;
+    case Slot::Month:
+      if (!matchNamed(months, t, i, next, v, true)) return false;
+      c.month[idx] = v;
+      return true;
+    case Slot::Weekday:
+      if (!matchNamed(weekdays, t, i, next, v, false)) return false;
+      c.weekday[idx] = v;
+      return true;
+    case Slot::MonthNum:
+      if (!t[i].isNumber() || t[i].text.size() > 2 || !numberStandsAlone(t, i, i)) return false;
+      v = t[i].number();
+      if (v < 1 || v > 12) return false;
+      c.month[idx] = v;
+      next = i + 1;
+      return true;
+    case Slot::Year:
+      if (!t[i].isNumber() || t[i].text.size() != 4 || !numberStandsAlone(t, i, i)) return false;
+      v = t[i].number();
+      if (v < 1000 || v > 2999) return false;
+      c.year[idx] = v;
+      next = i + 1;
+      return true;
+    case Slot::YY:
+      if (!t[i].isNumber() || t[i].text.size() != 2 || !numberStandsAlone(t, i, i)) return false;
+      if (i + 1 < t.size() && glued(t, i + 1) && (t[i + 1].isPunct(':') || t[i + 1].isPunct('h'))) return false;
+      v = t[i].number();
+      c.year[idx] = v > 69 ? 1900 + v : 2000 + v;
+      next = i + 1;
+      return true;
+    case Slot::Num:
+      if (t[i].isNumber()) {
+        if (t[i].text.size() > 6 || !numberStandsAlone(t, i, i)) return false;
+        c.num = t[i].number();
+        next = i + 1;
+        return true;
+      }
+      if (!matchNumberWords(t, i, next, v) || v <= 0) return false;
+      c.num = v;
+      return true;
+    case Slot::Ord: {
+      if (t[i].isNumber()) {
+        if (!matchDay(t, i, next, v) || next == i + 1) return false;  // needs the suffix: "3e"
+        c.ord = v;
+        return true;
+      }
+      const auto it = ordinalWords.find(std::string(t[i].text));
+      if (it == ordinalWords.end()) return false;
+      c.ord = it->second;
+      next = i + 1;
+      return true;
+    }
+    case Slot::Unit:
+      if (!units.match(t, i, v, len)) return false;
+      c.unit = v;
+      next = i + len;
+      return true;
+    case Slot::Season:
+      if (!seasonWords.match(t, i, v, len)) return false;
+      c.season = v;
+      next = i + len;
+      return true;
+    case Slot::Holiday:
+      if (!holidayWords.match(t, i, v, len)) return false;
+      c.holiday = v;
+      next = i + len;
+      return true;
+    case Slot::Part:
+      if (!parts.match(t, i, v, len)) return false;
+      c.part = v;
+      next = i + len;
+      return true;
+    case Slot::Time:
+      if (!matchTime(t, i, next, v)) return false;
+      c.time = v;
+      return true;
+    case Slot::NumDate:
+      return matchNumDate(t, i, next, c, el.index);
+    case Slot::Decade:
+      if (!t[i].isNumber() || !numberStandsAlone(t, i, i)) return false;
+      v = t[i].number();
+      if (t[i].text.size() == 4 && v % 10 == 0 && v >= 1000 && v < 3000) c.decade = v;
+      else if (t[i].text.size() == 2 && v % 10 == 0) c.decade = 1900 + v;
+      else return false;
+      next = i + 1;
+      return true;
+  }
+  return false;
+}
+
+void TemporalTagger::Impl::matchRule(const Rule& r, std::size_t e, const Tokens& t, std::size_t i,
+                                     const Captures& caps, std::size_t& bestEnd, Captures& bestCaps) const {
+  if (e == r.elements.size()) {
+    if (i > bestEnd || bestEnd == std::size_t(-1)) {
+      bestEnd = i;
+      bestCaps = caps;
+    }
+    return;
+  }
+  const Element& el = r.elements[e];
+  if (i < t.size()) {
+    if (el.isSlot) {
+      Captures c = caps;
+      std::size_t next = i;
+      if (matchSlot(el, t, i, next, c)) matchRule(r, e + 1, t, next, c, bestEnd, bestCaps);
+    } else {
+      for (const auto& alt : el.literals) {
+        if (i + alt.size() > t.size()) continue;
+        bool ok = true;
+        for (std::size_t k = 0; k < alt.size() && ok; ++k) ok = t[i + k].text == alt[k];
+        if (ok) matchRule(r, e + 1, t, i + alt.size(), caps, bestEnd, bestCaps);
+      }
+    }
+  }
+  if (el.optional) matchRule(r, e + 1, t, i, caps, bestEnd, bestCaps);
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+bool TemporalTagger::Impl::futureContext(const Context& ctx, std::size_t begin, std::size_t end) const {
+  const PhraseTable& future = list("future");
+  const int sentence = ctx.sentence[begin];
+  const std::size_t from = begin > 12 ? begin - 12 : 0;
+  const std::size_t to = std::min(ctx.tokens.size(), end + 12);
+  for (std::size_t k = from; k < to; ++k) {
+    if (k >= begin && k < end) continue;
+    if (ctx.sentence[k] != sentence) continue;
+    if (future.contains(ctx.tokens, k)) return true;
+  }
+  // "prochain" right after the expression belongs to it in rules; elsewhere
+  // in the window it also points forward.
+  return false;
+}
+
+// mode: 0 on or before (past) / on or after (future) by preference,
+// -1 strictly before, +1 strictly after, 2 on or after, -2 on or before.
+std::optional<CivilDate> TemporalTagger::Impl::dayNearAnchor(int day, int month, std::optional<int> weekday,
+                                                             const CivilDate& anchor, int mode) const {
+  std::optional<CivilDate> best;
+  std::optional<CivilDate> bestAny;
+  for (int y = anchor.year - 1; y <= anchor.year + 1; ++y) {
+    const auto d = CivilDate::make(y, month, day);
+    if (!d) continue;
+    const bool ok = mode == -1 ? *d < anchor : mode == 1 ? *d > anchor : mode == -2 ? *d <= anchor : *d >= anchor;
+    if (!ok) continue;
+    const bool better = !bestAny || (mode < 0 ? *d > *bestAny : *d < *bestAny);
+    if (better) bestAny = d;
+    if (weekday && d->weekday() != *weekday - 1) continue;
+    if (!best || (mode < 0 ? *d > *best : *d < *best)) best = d;
+  }
+  if (weekday) {
+    // Look further for a year where the weekday fits ("vendredi 1er mars").
+    for (int k = 2; k <= 6 && !best; ++k) {
+      const int y = mode < 0 ? anchor.year - k : anchor.year + k;
+      const auto d = CivilDate::make(y, month, day);
+      if (d && d->weekday() == *weekday - 1) best = d;
+    }
+  }
+  return best ? best : bestAny;
+}
+
+std::optional<CivilDate> TemporalTagger::Impl::holidayIn(int index, int year) const {
+  const Holiday& h = holidays[static_cast<std::size_t>(index)];
+  if (!h.easter) return CivilDate::make(year, h.month, h.day);
+  int m = 0;
+  const int d = easterMonthDay(year, m);
+  return CivilDate::make(year, m, d).value().plusDays(h.easterOffset);
+}
+
+Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Context& ctx, std::size_t begin,
+                                      std::size_t end) const {
+  const Tokens& t = ctx.tokens;
+  const std::optional<CivilDate>& anchor = ctx.anchor;
+  const bool past = ctx.prefer == Prefer::Past && !futureContext(ctx, begin, end);
+  const int defaultMode = past ? -2 : 2;
+  const bool standalone = begin == 0 && end == t.size();
+  const std::string& kind = r.resolver;
+  auto withTime = [&](Outcome o) {
+    if (c.time) o.time = c.time;
+    else if (c.part && partTimes[static_cast<std::size_t>(*c.part)] >= 0) o.time = partTimes[static_cast<std::size_t>(*c.part)];
+    return o;
+  };
+  auto day = [](CivilDate d, Resolution res) { return Outcome::of(d, d, Precision::Day, res); };
+  auto nextIsEndOrPunct = [&]() { return end >= t.size() || t[end].kind == Token::Kind::Punct; };
+  auto intArg = [&](std::size_t k, int fallback) -> int {
+    if (k >= r.args.size()) return fallback;
+    const std::string& a = r.args[k];
+    if (a == "$NUM" || a == "+$NUM") return c.num.value_or(1);
+    if (a == "-$NUM") return -c.num.value_or(1);
+    return std::stoi(a);
+  };
+  auto unitArg = [&](std::size_t k) -> int {
+    const std::string& a = k < r.args.size() ? r.args[k] : std::string("day");
+    if (a == "$UNIT") return c.unit.value_or(kDay);
+    if (a == "week") return kWeek;
+    if (a == "month") return kMonth;
+    if (a == "year") return kYear;
+    if (a == "weekend") return kWeekend;
+    return kDay;
+  };
+  if (r.hasArg("standalone") && !standalone) return Outcome::reject();
+
+  if (kind == "date") {
+    Captures cc = c;
+    if (!cc.day[0] && cc.ord && *cc.ord > 0) cc.day[0] = cc.ord;  // "le 3e jour d'octobre"
+    return resolveDate(r, cc, ctx, defaultMode, standalone);
+  }
+  if (kind == "day-of-month") {
+    if (!c.day[0]) return Outcome::reject();
+    if (r.hasArg("follow") && !nextIsEndOrPunct() && !list("day-follow").contains(t, end)) return Outcome::reject();
+    if (!anchor) return Outcome::unresolved();
+    for (int k = 0; k < 36; ++k) {
+      const CivilDate m = addMonths(monthStart(anchor->year, anchor->month), past ? -k : k);
+      const auto d = CivilDate::make(m.year, m.month, *c.day[0]);
+      if (!d || (past ? *d > *anchor : *d < *anchor)) continue;
+      if (c.weekday[0] && d->weekday() != *c.weekday[0] - 1) continue;
+      return withTime(day(*d, Resolution::Anchor));
+    }
+    return Outcome::reject();
+  }
+  if (kind == "weekday" || kind == "weekday-night") {
+    if (!c.weekday[0]) return Outcome::reject();
+    if (!anchor) return Outcome::unresolved();
+    const int wd = *c.weekday[0] - 1;
+    const std::string mode = r.args.empty() ? "" : r.args[0];
+    CivilDate d = *anchor;
+    const int delta = wd - anchor->weekday();  // -6..6
+    if (mode == "last") d = anchor->plusDays(delta < 0 ? delta : delta - 7);
+    else if (mode == "next") d = anchor->plusDays(delta > 0 ? delta : delta + 7);
+    else if (mode == "this-week") d = mondayOf(*anchor).plusDays(wd);
+    else if (mode == "last-week") d = mondayOf(*anchor).plusDays(wd - 7);
+    else if (mode == "next-week") d = mondayOf(*anchor).plusDays(wd + 7);
+    else if (mode == "plus7" || mode == "plus14")
+      d = anchor->plusDays((delta >= 0 ? delta : delta + 7) + (mode == "plus7" ? 7 : 14));
+    // Past: the latest on or before the anchor (the anchor's own day counts);
+    // future: the next one after it (Duckling: "mardi" said on a Tuesday is
+    // the next Tuesday).
+    else d = anchor->plusDays(past ? (delta <= 0 ? delta : delta - 7) : (delta > 0 ? delta : delta + 7));
+    if (kind == "weekday-night") return Outcome::of(d, d.plusDays(1), Precision::Day, Resolution::Anchor);
+    return withTime(day(d, Resolution::Anchor));
+  }
+  if (kind == "shift") {
+    if (!anchor) return Outcome::unresolved();
+    const int unit = unitArg(0);
+    const int n = intArg(1, 0);
+    switch (unit) {
+      case kWeek: return withTime(day(anchor->plusDays(7L * n), Resolution::Anchor));
+      case kMonth: return withTime(day(addMonths(*anchor, n), Resolution::Anchor));
+      case kYear: {
+        const CivilDate m = addMonths(*anchor, 12 * n);
+        return Outcome::of(monthStart(m.year, m.month), monthEnd(m.year, m.month), Precision::Month, Resolution::Anchor);
+      }
+      default: return withTime(day(anchor->plusDays(n), Resolution::Anchor));
+    }
+  }
+  if (kind == "relative") {
+    if (r.hasArg("end") && !nextIsEndOrPunct()) return Outcome::reject();
+    Outcome o;
+    o.kind = Outcome::Relative;
+    o.relUnit = unitArg(0);
+    o.relAmount = intArg(1, 0);
+    return withTime(o);
+  }
+  if (kind == "period") {
+    if (!anchor) return Outcome::unresolved();
+    const int unit = unitArg(0);
+    const int n = intArg(1, 0);
+    if (unit == kWeek) {
+      const CivilDate mon = mondayOf(*anchor).plusDays(7L * n);
+      return Outcome::of(mon, mon.plusDays(6), Precision::Week, Resolution::Anchor);
+    }
+    if (unit == kWeekend) {
+      // The weekend containing the anchor, else the one before (past) or after.
+      const CivilDate sat = mondayOf(*anchor).plusDays(5);
+      CivilDate s = sat;
+      const bool inWeekend = anchor->weekday() >= 5;
+      if (n < 0) s = inWeekend ? sat.plusDays(-7) : sat.plusDays(-7);
+      else if (n > 0) s = sat.plusDays(7);
+      else if (!inWeekend && past) s = sat.plusDays(-7);
+      return Outcome::of(s, s.plusDays(1), Precision::Week, Resolution::Anchor);
+    }
+    if (unit == kMonth) {
+      const CivilDate m = addMonths(monthStart(anchor->year, anchor->month), n);
+      return Outcome::of(m, monthEnd(m.year, m.month), Precision::Month, Resolution::Anchor);
+    }
+    if (unit == kYear)
+      return Outcome::of(CivilDate{anchor->year + n, 1, 1}, CivilDate{anchor->year + n, 12, 31}, Precision::Year,
+                         Resolution::Anchor);
+    return day(anchor->plusDays(n), Resolution::Anchor);
+  }
+  if (kind == "night") {
+    if (!anchor) return Outcome::unresolved();
+    const int n = intArg(0, 0);
+    const CivilDate s = (n == 0 && !past) ? *anchor : anchor->plusDays(-1);
+    return Outcome::of(s, s.plusDays(1), Precision::Day, Resolution::Anchor);
+  }
+  if (kind == "night-between") {
+    if (!c.weekday[0] || !c.weekday[1]) return Outcome::reject();
+    if (!anchor) return Outcome::unresolved();
+    const int from = *c.weekday[0] - 1;
+    int gap = (*c.weekday[1] - 1 - from + 7) % 7;
+    if (gap == 0) gap = 7;
+    for (int k = 0; k < 14; ++k) {
+      const CivilDate s = past ? anchor->plusDays(-gap - k) : anchor->plusDays(k);
+      if (s.weekday() == from) return Outcome::of(s, s.plusDays(gap), Precision::Day, Resolution::Anchor);
+    }
+    return Outcome::reject();
+  }
+  auto resolveMonth = [&](int month, std::optional<int> year, int mode, Resolution& res) -> std::optional<CivilDate> {
+    if (year) {
+      res = Resolution::Absolute;
+      return monthStart(*year, month);
+    }
+    if (!anchor) return std::nullopt;
+    res = Resolution::Anchor;
+    int y = anchor->year;
+    if (mode == -1) y = month < anchor->month ? y : y - 1;
+    else if (mode == 1) y = month > anchor->month ? y : y + 1;
+    else if (mode == -2) y = month <= anchor->month ? y : y - 1;
+    else y = month >= anchor->month ? y : y + 1;
+    return monthStart(y, month);
+  };
+  if (kind == "month" || kind == "month-part" || kind == "fortnight" || kind == "month-last-day" ||
+      kind == "iso-month") {
+    Resolution res = Resolution::Absolute;
+    std::optional<CivilDate> m;
+    if (c.month[0]) {
+      const int mode = r.hasArg("last") ? -1 : r.hasArg("next") ? 1 : defaultMode;
+      m = resolveMonth(*c.month[0], c.year[0], mode, res);
+    } else if (anchor) {
+      // "en fin de mois": this month; "au début du mois" read forward once
+      // the beginning is past.
+      res = Resolution::Anchor;
+      m = monthStart(anchor->year, anchor->month);
+      if (!past && kind == "month-part" && r.hasArg("start") && anchor->day > 10) m = addMonths(*m, 1);
+    }
+    if (!m) return c.month[0] || kind != "iso-month" ? Outcome::unresolved() : Outcome::reject();
+    const int last = daysInMonth(m->year, m->month);
+    if (kind == "month-last-day") return day(monthEnd(m->year, m->month), res);
+    if (kind == "fortnight") {
+      const bool first = intArg(0, 1) == 1;
+      return Outcome::of(CivilDate{m->year, m->month, first ? 1 : 15}, CivilDate{m->year, m->month, first ? 14 : last},
+                         Precision::Month, res);
+    }
+    if (kind == "month-part") {
+      const std::string& pos = r.args.empty() ? std::string("start") : r.args[0];
+      const int from = pos == "start" ? 1 : pos == "mid" ? 10 : 21;
+      const int to = pos == "start" ? 10 : pos == "mid" ? 20 : last;
+      return Outcome::of(CivilDate{m->year, m->month, from}, CivilDate{m->year, m->month, to}, Precision::Month, res);
+    }
+    return Outcome::of(*m, monthEnd(m->year, m->month), Precision::Month, res);
+  }
+  if (kind == "year" || kind == "year-part") {
+    int y = 0;
+    Resolution res = Resolution::Absolute;
+    if (c.year[0]) {
+      y = *c.year[0];
+    } else if (anchor) {
+      y = anchor->year;
+      res = Resolution::Anchor;
+    } else {
+      return Outcome::unresolved();
+    }
+    if (r.hasArg("follow") && end < t.size() && t[end].isWord()) {
+      const std::string_view w = t[end].text;
+      if (list("year-block").contains(t, end)) return Outcome::reject();
+      if ((w.ends_with("s") || w.ends_with("x")) && w.size() > 3 && !list("year-follow").contains(t, end))
+        return Outcome::reject();
+    }
+    if (kind == "year-part") {
+      const std::string& pos = r.args.empty() ? std::string("start") : r.args[0];
+      if (pos == "start") return Outcome::of(CivilDate{y, 1, 1}, monthEnd(y, 2), Precision::Year, res);
+      if (pos == "mid") return Outcome::of(CivilDate{y, 6, 1}, CivilDate{y, 7, 31}, Precision::Year, res);
+      return Outcome::of(CivilDate{y, 11, 1}, CivilDate{y, 12, 31}, Precision::Year, res);
+    }
+    return Outcome::of(CivilDate{y, 1, 1}, CivilDate{y, 12, 31}, Precision::Year, res);
+  }
+  if (kind == "season") {
+    if (!c.season) return Outcome::reject();
+    const Season& s = seasons[static_cast<std::size_t>(*c.season)];
+    const bool wraps = s.endMonth < s.startMonth;
+    auto seasonStarting = [&](int y) {
+      const CivilDate start{y, s.startMonth, s.startDay};
+      const CivilDate stop{wraps ? y + 1 : y, s.endMonth, s.endDay};
+      return std::pair{start, stop};
+    };
+    if (c.year[0]) {
+      int startYear = *c.year[0];
+      // "l'hiver 2022" is the winter of early 2022; "l'hiver 2021-2022" starts in 2021.
+      if (wraps && !(c.year[1] && *c.year[1] == *c.year[0] + 1)) startYear -= 1;
+      if (c.year[1] && !(wraps && *c.year[1] == *c.year[0] + 1)) return Outcome::reject();
+      const auto [a, b] = seasonStarting(startYear);
+      return Outcome::of(a, b, Precision::Season, Resolution::Absolute);
+    }
+    if (!anchor) return Outcome::unresolved();
+    const std::string mode = r.args.empty() ? "this" : r.args[0];
+    for (int k = 0; k < 3; ++k) {
+      // Candidates from the season that started before the anchor.
+      const int y = past || mode == "last" ? anchor->year - k : anchor->year - 1 + k;
+      const auto [a, b] = seasonStarting(y);
+      const bool contains = a <= *anchor && *anchor <= b;
+      if (mode == "last" ? b < *anchor : (contains || (past ? b < *anchor : a > *anchor)))
+        return Outcome::of(a, b, Precision::Season, Resolution::Anchor);
+    }
+    return Outcome::reject();
+  }
+  if (kind == "decade") {
+    if (!c.decade) return Outcome::reject();
+    return Outcome::of(CivilDate{*c.decade, 1, 1}, CivilDate{*c.decade + 9, 12, 31}, Precision::Decade,
+                       Resolution::Absolute);
+  }
+  if (kind == "holiday") {
+    if (!c.holiday) return Outcome::reject();
+    if (c.year[0]) {
+      const auto d = holidayIn(*c.holiday, *c.year[0]);
+      return d ? day(*d, Resolution::Absolute) : Outcome::reject();
+    }
+    if (!anchor) return Outcome::unresolved();
+    for (int k = 0; k <= 2; ++k) {
+      const auto d = holidayIn(*c.holiday, past ? anchor->year - k : anchor->year + k);
+      if (d && (past ? *d <= *anchor : *d >= *anchor)) return day(*d, Resolution::Anchor);
+    }
+    return Outcome::reject();
+  }
+  if (kind == "range" || kind == "open-from") {
+    const std::size_t e = kind == "range" ? 1 : 0;
+    if (!c.day[e]) return Outcome::reject();
+    CivilDate stop;
+    Resolution res = Resolution::Absolute;
+    // The end's month and year, else (a range's) start's: -1 when not given.
+    const int stopMonth = c.month[e].value_or(kind == "range" ? c.month[0].value_or(-1) : -1);
+    const int stopYear = c.year[e].value_or(kind == "range" ? c.year[0].value_or(-1) : -1);
+    if (stopMonth > 0 && stopYear > 0) {
+      const auto d = CivilDate::make(stopYear, stopMonth, *c.day[e]);
+      if (!d) return Outcome::reject();
+      stop = *d;
+    } else if (!anchor) {
+      return Outcome::unresolved();
+    } else if (stopMonth > 0) {
+      res = Resolution::Anchor;
+      const auto d = dayNearAnchor(*c.day[e], stopMonth, std::nullopt, *anchor, defaultMode);
+      if (!d) return Outcome::reject();
+      stop = *d;
+    } else {
+      res = Resolution::Anchor;
+      std::optional<CivilDate> found;
+      for (int k = 0; k < 13 && !found; ++k) {
+        const CivilDate m = addMonths(monthStart(anchor->year, anchor->month), past ? -k : k);
+        const auto d = CivilDate::make(m.year, m.month, *c.day[e]);
+        if (d && (past ? *d <= *anchor : *d >= *anchor)) found = d;
+      }
+      if (!found) return Outcome::reject();
+      stop = *found;
+    }
+    if (kind == "open-from") return Outcome::of(stop, std::nullopt, Precision::Day, res);
+    const int startMonth = c.month[0] ? *c.month[0] : stop.month;
+    int startYear = c.year[0] && c.year[1] ? *c.year[0] : stop.year;
+    auto start = CivilDate::make(startYear, startMonth, *c.day[0]);
+    if (start && *start > stop && !(c.year[0] && c.year[1])) start = CivilDate::make(startYear - 1, startMonth, *c.day[0]);
+    if (!start || *start > stop) return Outcome::reject();
+    return Outcome::of(*start, stop, Precision::Day, res);
+  }
+  if (kind == "week-part") {
+    if (!anchor) return Outcome::unresolved();
+    const CivilDate mon = mondayOf(*anchor);
+    const std::string& pos = r.args.empty() ? std::string("start") : r.args[0];
+    const int from = pos == "start" ? 0 : pos == "mid" ? 2 : pos == "end" ? 3 : 0;
+    const int to = pos == "start" ? 2 : pos == "mid" ? 4 : pos == "end" ? 6 : 4;
+    return Outcome::of(mon.plusDays(from), mon.plusDays(to), Precision::Week, Resolution::Anchor);
+  }
+  if (kind == "last-n" || kind == "next-n") {
+    if (!anchor) return Outcome::unresolved();
+    const int n = c.num.value_or(1);
+    if (n < 1 || n > 1000) return Outcome::reject();
+    const bool last = kind == "last-n";
+    switch (c.unit.value_or(kDay)) {
+      case kWeek: {
+        const CivilDate mon = mondayOf(*anchor);
+        return last ? Outcome::of(mon.plusDays(-7L * n), mon.plusDays(-1), Precision::Week, Resolution::Anchor)
+                    : Outcome::of(mon.plusDays(7), mon.plusDays(7L * n + 6), Precision::Week, Resolution::Anchor);
+      }
+      case kMonth: {
+        const CivilDate first = monthStart(anchor->year, anchor->month);
+        const CivilDate a = last ? addMonths(first, -n) : addMonths(first, 1);
+        const CivilDate b = last ? first.plusDays(-1) : addMonths(first, n + 1).plusDays(-1);
+        return Outcome::of(a, b, Precision::Month, Resolution::Anchor);
+      }
+      case kYear:
+        return last ? Outcome::of(CivilDate{anchor->year - n, 1, 1}, CivilDate{anchor->year - 1, 12, 31},
+                                  Precision::Year, Resolution::Anchor)
+                    : Outcome::of(CivilDate{anchor->year + 1, 1, 1}, CivilDate{anchor->year + n, 12, 31},
+                                  Precision::Year, Resolution::Anchor);
+      default:
+        return last ? Outcome::of(anchor->plusDays(-n), anchor->plusDays(-1), Precision::Day, Resolution::Anchor)
+                    : Outcome::of(anchor->plusDays(1), anchor->plusDays(n), Precision::Day, Resolution::Anchor);
+    }
+  }
+  if (kind == "week-of-month" || kind == "nth-weekday") {
+    if (!c.ord || *c.ord == 0) return Outcome::reject();
+    Resolution res = Resolution::Absolute;
+    std::optional<CivilDate> m;
+    if (c.month[0]) {
+      m = resolveMonth(*c.month[0], c.year[0], defaultMode, res);
+    } else if (anchor) {
+      res = Resolution::Anchor;
+      m = addMonths(monthStart(anchor->year, anchor->month), r.hasArg("next-month") ? 1 : 0);
+    }
+    if (!m) return Outcome::unresolved();
+    const CivilDate last = monthEnd(m->year, m->month);
+    // The n-th weekday of the month (a week: the n-th Monday that starts a
+    // week lying wholly in the month); the last one for "dernier".
+    const int wd = kind == "nth-weekday" ? (c.weekday[0] ? *c.weekday[0] - 1 : -1) : 0;
+    if (wd < 0) return Outcome::reject();
+    const int span = kind == "week-of-month" ? 6 : 0;
+    std::optional<CivilDate> d;
+    if (*c.ord > 0) {
+      CivilDate first = *m;
+      while (first.weekday() != wd) first = first.plusDays(1);
+      d = first.plusDays(7L * (*c.ord - 1));
+    } else {
+      CivilDate lastDay = last.plusDays(-span);
+      while (lastDay.weekday() != wd) lastDay = lastDay.plusDays(-1);
+      d = lastDay;
+    }
+    if (d->plusDays(span) > last || d->month != m->month) return Outcome::reject();
+    return Outcome::of(*d, d->plusDays(span), span ? Precision::Week : Precision::Day, res);
+  }
+  if (kind == "week-of-date") {
+    if (!c.day[0] || !c.month[0]) return Outcome::reject();
+    const Outcome day0 = resolveDate(r, c, ctx, defaultMode, standalone);
+    if (day0.kind != Outcome::Resolved) return day0;
+    const CivilDate mon = mondayOf(day0.start);
+    return Outcome::of(mon, mon.plusDays(6), Precision::Week, day0.resolution);
+  }
+  if (kind == "time") {
+    if (!c.time) return Outcome::reject();
+    if (!anchor) return Outcome::unresolved();
+    return withTime(day(*anchor, Resolution::Anchor));
+  }
+  return Outcome::reject();
+}
+
+// A day from DAY MONTH [YEAR] [WEEKDAY] (or NUMDATE).
+Outcome TemporalTagger::Impl::resolveDate(const Rule& r, const Captures& c, const Context& ctx, int defaultMode,
+                                          bool standalone) const {
+  if (!c.day[0] || !c.month[0]) return Outcome::reject();
+  Outcome o;
+  if (c.year[0]) {
+    const auto d = CivilDate::make(*c.year[0], *c.month[0], *c.day[0]);
+    if (!d) return Outcome::reject();
+    o = Outcome::of(*d, *d, Precision::Day, Resolution::Absolute);
+  } else {
+    if (r.hasArg("strict") && c.shortNumDate && !standalone) return Outcome::reject();
+    if (!ctx.anchor) return Outcome::unresolved();
+    const int mode = r.hasArg("last") ? -1 : r.hasArg("next") ? 1 : defaultMode;
+    const auto d = dayNearAnchor(*c.day[0], *c.month[0], c.weekday[0], *ctx.anchor, mode);
+    if (!d) return Outcome::reject();
+    o = Outcome::of(*d, *d, Precision::Day, Resolution::Anchor);
+  }
+  if (c.time) o.time = c.time;
+  else if (c.part && partTimes[static_cast<std::size_t>(*c.part)] >= 0) o.time = partTimes[static_cast<std::size_t>(*c.part)];
+  return o;
+}
+
+// ---------------------------------------------------------------------------
+
+TemporalTagger::TemporalTagger(const LexiconSource& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
+TemporalTagger::~TemporalTagger() = default;
+
+std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const TaggerOptions& options) const {
+  const Impl& m = *impl_;
+  const TokenizedText tokenized(text);
+  const Tokens& t = tokenized.tokens();
+  Impl::Context ctx{t, options.anchor, options.prefer, std::vector<int>(t.size(), 0)};
+  {
+    int s = 0;
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if (k > 0 && (t[k].newlineBefore ||
+                    ((t[k - 1].isPunct('.') || t[k - 1].isPunct('!') || t[k - 1].isPunct('?')) && t[k].capitalised)))
+        ++s;
+      ctx.sentence[k] = s;
+    }
+  }
+
+  std::vector<Candidate> found;
+  std::vector<std::size_t> candidates;
+  for (std::size_t i = 0; i < t.size();) {
+    candidates.clear();
+    const Token& tok = t[i];
+    if (tok.isWord()) {
+      if (m.triggerWords.contains(std::string(tok.text))) {
+        if (const auto it = m.byLiteral.find(std::string(tok.text)); it != m.byLiteral.end())
+          candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        // A date word can also start a slot: a month, a weekday, a number word…
+        for (const auto& [slot, rules] : m.bySlot) candidates.insert(candidates.end(), rules.begin(), rules.end());
+      }
+    } else if (tok.isNumber()) {
+      for (const auto& [slot, rules] : m.bySlot) candidates.insert(candidates.end(), rules.begin(), rules.end());
+    } else if (const auto it = m.byLiteral.find(std::string(tok.text)); it != m.byLiteral.end()) {
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+    std::vector<Candidate> here;
+    for (const std::size_t ri : candidates) {
+      const Rule& r = m.rules[ri];
+      std::size_t bestEnd = std::size_t(-1);
+      Captures caps;
+      m.matchRule(r, 0, t, i, Captures{}, bestEnd, caps);
+      if (bestEnd == std::size_t(-1) || bestEnd <= i) continue;
+      here.push_back({i, bestEnd, &r, caps, {}});
+    }
+    std::sort(here.begin(), here.end(), [](const Candidate& a, const Candidate& b) {
+      return a.end != b.end ? a.end > b.end : a.rule->order < b.rule->order;
+    });
+    bool taken = false;
+    for (Candidate& cand : here) {
+      cand.outcome = m.resolve(*cand.rule, cand.caps, ctx, cand.begin, cand.end);
+      if (cand.outcome.kind == Outcome::Reject) continue;
+      found.push_back(std::move(cand));
+      i = found.back().end;
+      taken = true;
+      break;
+    }
+    if (!taken) ++i;
+  }
+
+  // A time right after a day belongs to it: "samedi à 18h30", "(16-11-21 / 20H30)".
+  const PhraseTable& attach = m.list("attach");
+  for (std::size_t k = 0; k + 1 < found.size(); ++k) {
+    Candidate& day = found[k];
+    Candidate& time = found[k + 1];
+    if (time.rule->resolver != "time" || day.outcome.kind != Outcome::Resolved || day.outcome.time ||
+        day.outcome.precision != Precision::Day || day.outcome.end != day.outcome.start)
+      continue;
+    std::size_t j = day.end;
+    while (j < time.begin && (t[j].isPunct('/') || t[j].isPunct(',') || attach.contains(t, j))) ++j;
+    if (j != time.begin) continue;
+    day.end = time.end;
+    day.outcome.time = time.outcome.time;
+    found.erase(found.begin() + static_cast<long>(k) + 1);
+  }
+
+  // Relative expressions count from the date they are linked to, else the
+  // previous date of their sentence, else the anchor.
+  const PhraseTable& link = m.list("link");
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    Candidate& rel = found[k];
+    if (rel.outcome.kind != Outcome::Relative) continue;
+    std::optional<CivilDate> ref;
+    Resolution how = Resolution::Anchor;
+    bool linked = false;
+    int linkValue = 0;
+    std::size_t linkLength = 0;
+    if (rel.end < t.size() && link.match(t, rel.end, linkValue, linkLength)) {
+      linked = true;
+      for (std::size_t n = k + 1; n < found.size(); ++n) {
+        const Candidate& other = found[n];
+        if (other.begin > rel.end + 8 || ctx.sentence[other.begin] != ctx.sentence[rel.begin]) break;
+        if (other.outcome.kind == Outcome::Resolved && other.outcome.precision == Precision::Day) {
+          ref = other.outcome.start;
+          how = Resolution::Previous;
+          // "le lendemain du 13 février" is one expression.
+          if (other.begin == rel.end || other.begin == rel.end + linkLength) {
+            rel.end = other.end;
+            found.erase(found.begin() + static_cast<long>(n));
+          }
+          break;
+        }
+      }
+    }
+    if (!ref && !linked) {
+      for (std::size_t n = k; n-- > 0;) {
+        const Candidate& other = found[n];
+        if (ctx.sentence[other.begin] != ctx.sentence[rel.begin]) break;
+        if (other.outcome.kind == Outcome::Resolved && other.outcome.precision == Precision::Day) {
+          ref = other.outcome.start;
+          how = Resolution::Previous;
+          break;
+        }
+      }
+    }
+    if (!ref && !linked && options.anchor) ref = options.anchor;
+    if (!ref) {
+      rel.outcome = Outcome::unresolved();  // no date, or relative to an event: "au lendemain de l'échec"
+      continue;
+    }
+    CivilDate d = *ref;
+    switch (rel.outcome.relUnit) {
+      case kWeek: d = d.plusDays(7L * rel.outcome.relAmount); break;
+      case kMonth: d = addMonths(d, rel.outcome.relAmount); break;
+      case kYear: d = addMonths(d, 12 * rel.outcome.relAmount); break;
+      default: d = d.plusDays(rel.outcome.relAmount);
+    }
+    const auto time = rel.outcome.time;
+    rel.outcome = Outcome::of(d, d, Precision::Day, how);
+    rel.outcome.time = time;
+  }
+
+  std::vector<TemporalMention> out;
+  out.reserve(found.size());
+  for (const Candidate& cand : found) {
+    TemporalMention mention;
+    mention.begin = t[cand.begin].srcBegin;
+    mention.end = t[cand.end - 1].srcEnd;
+    mention.rule = cand.rule->name;
+    mention.resolution = cand.outcome.resolution;
+    if (cand.outcome.kind == Outcome::Resolved) {
+      mention.dateStart = cand.outcome.start;
+      mention.dateEnd = cand.outcome.end;
+      mention.precision = cand.outcome.precision;
+    } else {
+      mention.resolution = Resolution::Unresolved;
+    }
+    if (cand.outcome.time) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%02d:%02d", (*cand.outcome.time / 60) % 24, *cand.outcome.time % 60);
+      mention.time = buf;
+    }
+    out.push_back(std::move(mention));
+  }
+  return out;
+}
+
+}  // namespace chronicle

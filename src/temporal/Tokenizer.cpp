@@ -1,0 +1,78 @@
+#include "temporal/Tokenizer.hpp"
+
+#include <cctype>
+
+#include "util/Unicode.hpp"
+
+namespace chronicle {
+namespace {
+
+bool isWordByte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
+
+template <typename Emit>
+void scan(std::string_view folded, Emit&& emit) {
+  std::size_t i = 0;
+  bool space = true;
+  bool newline = false;
+  while (i < folded.size()) {
+    const auto c = static_cast<unsigned char>(folded[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      newline = newline || c == '\n';
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    Token::Kind kind = Token::Kind::Punct;
+    if (std::isdigit(c)) {
+      kind = Token::Kind::Number;
+      while (i < folded.size() && std::isdigit(static_cast<unsigned char>(folded[i]))) ++i;
+    } else if (isWordByte(c)) {
+      kind = Token::Kind::Word;
+      while (i < folded.size() && isWordByte(static_cast<unsigned char>(folded[i]))) ++i;
+    } else {
+      ++i;
+    }
+    emit(kind, start, i, space, newline);
+    space = false;
+    newline = false;
+  }
+}
+
+}  // namespace
+
+int Token::number() const {
+  long v = 0;
+  for (char d : text) {
+    v = v * 10 + (d - '0');
+    if (v > 1000000000) return 1000000000;
+  }
+  return static_cast<int>(v);
+}
+
+TokenizedText::TokenizedText(std::string_view source) : source_(source), folded_(foldWithOffsets(source)) {
+  const std::string& f = folded_.text;
+  tokens_.reserve(f.size() / 4);
+  scan(f, [&](Token::Kind kind, std::size_t b, std::size_t e, bool space, bool newline) {
+    const std::size_t sb = folded_.origin[b];
+    // The source span ends where the next folded byte's source begins.
+    std::size_t se = folded_.origin[e];
+    if (se == sb) se = sb + 1;  // a folded expansion inside one source char
+    bool capital = false;
+    if (kind == Token::Kind::Word) {
+      std::size_t p = sb;
+      const char32_t cp = utf8::next(source_, p);
+      capital = (cp < 0x80 && std::isupper(static_cast<int>(cp))) || (cp >= 0xC0 && cp <= 0xDE);
+    }
+    tokens_.push_back({kind, std::string_view(f).substr(b, e - b), sb, se, space, newline, capital});
+  });
+}
+
+std::vector<std::string> tokenizePhrase(std::string_view phrase) {
+  const std::string f = fold(phrase);
+  std::vector<std::string> out;
+  scan(f, [&](Token::Kind, std::size_t b, std::size_t e, bool, bool) { out.emplace_back(f.substr(b, e - b)); });
+  return out;
+}
+
+}  // namespace chronicle

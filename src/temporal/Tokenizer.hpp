@@ -1,0 +1,52 @@
+#pragma once
+// Tokens of folded text for the temporal rules: runs of letters (words), runs
+// of digits (numbers) and single punctuation characters, each with its byte
+// span in the folded text and in the source text, and whether blank space
+// precedes it. "aujourd'hui" is three tokens (aujourd ' hui), "16-11-21"
+// five; rules see through that.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/Fold.hpp"
+
+namespace chronicle {
+
+struct Token {
+  enum class Kind { Word, Number, Punct };
+  Kind kind;
+  std::string_view text;  // in the folded text
+  std::size_t srcBegin;   // byte span in the source text
+  std::size_t srcEnd;
+  bool spaceBefore;     // blank space (or the start of the text) before it
+  bool newlineBefore;   // a line break before it
+  bool capitalised;     // the source starts with an upper-case letter
+
+  bool isWord() const { return kind == Kind::Word; }
+  bool isNumber() const { return kind == Kind::Number; }
+  bool isPunct(char c) const { return kind == Kind::Punct && text.size() == 1 && text[0] == c; }
+  int number() const;  // value of a Number token (saturates at 1e9)
+};
+
+class TokenizedText {
+ public:
+  explicit TokenizedText(std::string_view source);
+  // Tokens point into the folded copy held here: not copyable or movable.
+  TokenizedText(const TokenizedText&) = delete;
+  TokenizedText& operator=(const TokenizedText&) = delete;
+
+  const std::vector<Token>& tokens() const { return tokens_; }
+  std::string_view source() const { return source_; }
+
+ private:
+  std::string_view source_;
+  FoldedText folded_;
+  std::vector<Token> tokens_;
+};
+
+// Tokenizes a pattern or a lexicon phrase the same way (folded), returning
+// the token texts.
+std::vector<std::string> tokenizePhrase(std::string_view phrase);
+
+}  // namespace chronicle
