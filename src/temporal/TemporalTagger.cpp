@@ -154,7 +154,9 @@ CivilDate monthEnd(int y, int m) { return CivilDate{y, m, daysInMonth(y, m)}; }
 // What a resolver returns
 
 struct Outcome {
-  enum Kind { Reject, Unresolved, Resolved, Relative } kind = Reject;
+  // Reject: the rule does not apply here. Impossible: it applies, but the
+  // day does not exist ("29 février 2021"): nothing shorter is read there.
+  enum Kind { Reject, Impossible, Unresolved, Resolved, Relative } kind = Reject;
   CivilDate start;
   std::optional<CivilDate> end;
   Precision precision = Precision::Day;
@@ -164,6 +166,11 @@ struct Outcome {
   int relAmount = 0;
 
   static Outcome reject() { return {}; }
+  static Outcome impossible() {
+    Outcome o;
+    o.kind = Impossible;
+    return o;
+  }
   static Outcome unresolved() {
     Outcome o;
     o.kind = Unresolved;
@@ -201,6 +208,8 @@ struct TemporalTagger::Impl {
   std::vector<Holiday> holidays;
   std::vector<int> partTimes;  // minutes, -1 when the part names no exact time
   std::map<std::string, PhraseTable> lists;
+  std::vector<std::string> futureEndings;
+  std::unordered_set<std::string> futureEndingExceptions;
   std::vector<Rule> rules;
   // First-token index: literal → rules; slot kind → rules.
   std::unordered_map<std::string, std::vector<std::size_t>> byLiteral;
@@ -235,7 +244,13 @@ struct TemporalTagger::Impl {
   };
   bool futureContext(const Context& ctx, std::size_t begin, std::size_t end) const;
   Outcome resolve(const Rule& r, const Captures& c, const Context& ctx, std::size_t begin, std::size_t end) const;
-  Outcome resolveDate(const Rule& r, const Captures& c, const Context& ctx, int defaultMode, bool standalone) const;
+  Outcome resolveDate(const Rule& r, const Captures& c, const Context& ctx, int defaultMode, bool standalone,
+                      std::size_t end) const;
+  // A four-digit number right after a yearless match: the reading with the
+  // year was refused (an impossible day), so the match without it is wrong too.
+  static bool yearFollows(const Tokens& t, std::size_t end) {
+    return end < t.size() && t[end].isNumber() && t[end].text.size() == 4;
+  }
   std::optional<CivilDate> dayNearAnchor(int day, int month, std::optional<int> weekday, const CivilDate& anchor,
                                          int mode) const;
   std::optional<CivilDate> holidayIn(int index, int year) const;
@@ -360,9 +375,13 @@ void TemporalTagger::Impl::loadVocabularies(const LexiconSource& lexicon) {
     const LexiconFile f = lexicon.load("fr/temporal/lists.txt");
     for (const LexiconLine& l : f.entries()) {
       const auto fields = splitFields(l.text);
-      for (std::size_t i = 1; i < fields.size(); ++i) lists[fields[0]].add(fields[i], 1);
+      for (std::size_t i = 1; i < fields.size(); ++i) {
+        if (fields[0] == "future-ending") futureEndings.push_back(fold(fields[i]));
+        else if (fields[0] == "future-ending-except") futureEndingExceptions.insert(fold(fields[i]));
+        else lists[fields[0]].add(fields[i], 1);
+      }
     }
-    for (const char* needed : {"future", "link", "attach", "day-follow", "year-follow", "year-block"})
+    for (const char* needed : {"future", "link", "link-article", "attach", "day-follow", "year-follow", "year-block"})
       if (!lists.contains(needed)) throw InputError(f.path() + ": the list '" + needed + "' is missing");
   }
 }
@@ -664,7 +683,9 @@ bool TemporalTagger::Impl::matchNamed(const std::unordered_map<std::string, Name
   const auto it = table.find(std::string(t[i].text));
   if (it == table.end()) return false;
   std::size_t last = i;
-  const bool dot = glued(t, i + 1) && t[i + 1].isPunct('.');
+  // "oct.", "lun.": an abbreviation's dot is part of it; after a full name
+  // a dot ends the sentence.
+  const bool dot = it->second.abbreviation && glued(t, i + 1) && t[i + 1].isPunct('.');
   if (dot) last = i + 1;
   if (it->second.abbreviation && !dot) {
     // "oct", "sept", "mer", "jeu" count only in date context: after a day
@@ -818,6 +839,10 @@ bool TemporalTagger::Impl::futureContext(const Context& ctx, std::size_t begin, 
     if (k >= begin && k < end) continue;
     if (ctx.sentence[k] != sentence) continue;
     if (future.contains(ctx.tokens, k)) return true;
+    const Token& w = ctx.tokens[k];
+    if (w.isWord() && !w.capitalised && w.text.size() >= 6 && !futureEndingExceptions.contains(std::string(w.text)))
+      for (const std::string& ending : futureEndings)
+        if (w.text.ends_with(ending)) return true;
   }
   // "prochain" right after the expression belongs to it in rules; elsewhere
   // in the window it also points forward.
@@ -863,7 +888,8 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
                                       std::size_t end) const {
   const Tokens& t = ctx.tokens;
   const std::optional<CivilDate>& anchor = ctx.anchor;
-  const bool past = ctx.prefer == Prefer::Past && !futureContext(ctx, begin, end);
+  const bool futureTense = futureContext(ctx, begin, end);
+  const bool past = ctx.prefer == Prefer::Past && !futureTense;
   const int defaultMode = past ? -2 : 2;
   const bool standalone = begin == 0 && end == t.size();
   const std::string& kind = r.resolver;
@@ -895,7 +921,7 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
   if (kind == "date") {
     Captures cc = c;
     if (!cc.day[0] && cc.ord && *cc.ord > 0) cc.day[0] = cc.ord;  // "le 3e jour d'octobre"
-    return resolveDate(r, cc, ctx, defaultMode, standalone);
+    return resolveDate(r, cc, ctx, defaultMode, standalone, end);
   }
   if (kind == "day-of-month") {
     if (!c.day[0]) return Outcome::reject();
@@ -927,7 +953,10 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
     // Past: the latest on or before the anchor (the anchor's own day counts);
     // future: the next one after it (Duckling: "mardi" said on a Tuesday is
     // the next Tuesday).
-    else d = anchor->plusDays(past ? (delta <= 0 ? delta : delta - 7) : (delta > 0 ? delta : delta + 7));
+    // In a future-tense sentence the anchor's own day counts too ("Samedi,
+    // les électeurs seront appelés…" written on a Saturday).
+    else d = anchor->plusDays(past ? (delta <= 0 ? delta : delta - 7)
+                                   : (delta > 0 || (delta == 0 && futureTense) ? delta : delta + 7));
     if (kind == "weekday-night") return Outcome::of(d, d.plusDays(1), Precision::Day, Resolution::Anchor);
     return withTime(day(d, Resolution::Anchor));
   }
@@ -946,7 +975,6 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
     }
   }
   if (kind == "relative") {
-    if (r.hasArg("end") && !nextIsEndOrPunct()) return Outcome::reject();
     Outcome o;
     o.kind = Outcome::Relative;
     o.relUnit = unitArg(0);
@@ -1012,11 +1040,13 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
     else y = month >= anchor->month ? y : y + 1;
     return monthStart(y, month);
   };
+  if (kind == "iso-month" && r.hasArg("two-digits") && t[end - 1].text.size() != 2) return Outcome::reject();
   if (kind == "month" || kind == "month-part" || kind == "fortnight" || kind == "month-last-day" ||
       kind == "iso-month") {
     Resolution res = Resolution::Absolute;
     std::optional<CivilDate> m;
     if (c.month[0]) {
+      if (!c.year[0] && yearFollows(t, end)) return Outcome::reject();
       const int mode = r.hasArg("last") ? -1 : r.hasArg("next") ? 1 : defaultMode;
       m = resolveMonth(*c.month[0], c.year[0], mode, res);
     } else if (anchor) {
@@ -1219,7 +1249,7 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
   }
   if (kind == "week-of-date") {
     if (!c.day[0] || !c.month[0]) return Outcome::reject();
-    const Outcome day0 = resolveDate(r, c, ctx, defaultMode, standalone);
+    const Outcome day0 = resolveDate(r, c, ctx, defaultMode, standalone, end);
     if (day0.kind != Outcome::Resolved) return day0;
     const CivilDate mon = mondayOf(day0.start);
     return Outcome::of(mon, mon.plusDays(6), Precision::Week, day0.resolution);
@@ -1234,15 +1264,16 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
 
 // A day from DAY MONTH [YEAR] [WEEKDAY] (or NUMDATE).
 Outcome TemporalTagger::Impl::resolveDate(const Rule& r, const Captures& c, const Context& ctx, int defaultMode,
-                                          bool standalone) const {
+                                          bool standalone, std::size_t end) const {
   if (!c.day[0] || !c.month[0]) return Outcome::reject();
   Outcome o;
   if (c.year[0]) {
     const auto d = CivilDate::make(*c.year[0], *c.month[0], *c.day[0]);
-    if (!d) return Outcome::reject();
+    if (!d) return Outcome::impossible();
     o = Outcome::of(*d, *d, Precision::Day, Resolution::Absolute);
   } else {
     if (r.hasArg("strict") && c.shortNumDate && !standalone) return Outcome::reject();
+    if (yearFollows(ctx.tokens, end)) return Outcome::reject();  // "29 février 2021": not a day
     if (!ctx.anchor) return Outcome::unresolved();
     const int mode = r.hasArg("last") ? -1 : r.hasArg("next") ? 1 : defaultMode;
     const auto d = dayNearAnchor(*c.day[0], *c.month[0], c.weekday[0], *ctx.anchor, mode);
@@ -1310,6 +1341,11 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
     for (Candidate& cand : here) {
       cand.outcome = m.resolve(*cand.rule, cand.caps, ctx, cand.begin, cand.end);
       if (cand.outcome.kind == Outcome::Reject) continue;
+      if (cand.outcome.kind == Outcome::Impossible) {
+        i = cand.end;  // skip the whole expression
+        taken = true;
+        break;
+      }
       found.push_back(std::move(cand));
       i = found.back().end;
       taken = true;
@@ -1323,14 +1359,15 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
   for (std::size_t k = 0; k + 1 < found.size(); ++k) {
     Candidate& day = found[k];
     Candidate& time = found[k + 1];
-    if (time.rule->resolver != "time" || day.outcome.kind != Outcome::Resolved || day.outcome.time ||
-        day.outcome.precision != Precision::Day || day.outcome.end != day.outcome.start)
-      continue;
+    const bool singleDay = day.outcome.kind == Outcome::Resolved && day.outcome.precision == Precision::Day &&
+                           day.outcome.end == day.outcome.start;
+    const bool undatedDay = day.outcome.kind == Outcome::Unresolved && day.rule->resolver != "time";
+    if (time.rule->resolver != "time" || day.outcome.time || !(singleDay || undatedDay)) continue;
     std::size_t j = day.end;
     while (j < time.begin && (t[j].isPunct('/') || t[j].isPunct(',') || attach.contains(t, j))) ++j;
     if (j != time.begin) continue;
     day.end = time.end;
-    day.outcome.time = time.outcome.time;
+    day.outcome.time = time.outcome.time ? time.outcome.time : time.caps.time;
     found.erase(found.begin() + static_cast<long>(k) + 1);
   }
 
@@ -1345,8 +1382,10 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
     bool linked = false;
     int linkValue = 0;
     std::size_t linkLength = 0;
-    if (rel.end < t.size() && link.match(t, rel.end, linkValue, linkLength)) {
-      linked = true;
+    const bool genitive = rel.end < t.size() && link.match(t, rel.end, linkValue, linkLength);
+    const bool article = rel.rule->hasArg("end") && rel.end < t.size() && m.list("link-article").contains(t, rel.end);
+    if (genitive || article) {
+      linked = genitive;
       for (std::size_t n = k + 1; n < found.size(); ++n) {
         const Candidate& other = found[n];
         if (other.begin > rel.end + 8 || ctx.sentence[other.begin] != ctx.sentence[rel.begin]) break;
@@ -1361,6 +1400,20 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
           break;
         }
       }
+    }
+    // "deux jours après" stands alone or leads to its date ("deux jours
+    // avant le sommet du 14 juin"); "1 an après, les familles…" is a span
+    // of time, not a date.
+    if (!ref && rel.rule->hasArg("end") && rel.end < t.size() && t[rel.end].kind == Token::Kind::Punct &&
+        !t[rel.end].isPunct('.') && !t[rel.end].isPunct('!') && !t[rel.end].isPunct('?') && !t[rel.end].isPunct(')')) {
+      found.erase(found.begin() + static_cast<long>(k));
+      --k;
+      continue;
+    }
+    if (!ref && rel.rule->hasArg("end") && rel.end < t.size() && t[rel.end].kind != Token::Kind::Punct) {
+      found.erase(found.begin() + static_cast<long>(k));
+      --k;
+      continue;
     }
     if (!ref && !linked) {
       for (std::size_t n = k; n-- > 0;) {
