@@ -1,7 +1,6 @@
 #include "cli/DatesCommand.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include <cstdio>
 #include <iostream>
 
 #include "cli/ExitCode.hpp"
@@ -12,18 +11,54 @@
 namespace chronicle::cli {
 namespace {
 
-nlohmann::ordered_json mentionJson(const std::string& text, const TemporalMention& m) {
-  auto date = [](const std::optional<CivilDate>& d) { return d ? nlohmann::ordered_json(d->iso()) : nlohmann::ordered_json(); };
-  const bool resolved = m.resolution != Resolution::Unresolved;
-  return {{"text", text.substr(m.begin, m.end - m.begin)},
-          {"start", m.begin},
-          {"end", m.end},
-          {"date_start", date(m.dateStart)},
-          {"date_end", date(m.dateEnd)},
-          {"precision", resolved ? nlohmann::ordered_json(toString(m.precision)) : nlohmann::ordered_json()},
-          {"time", m.time ? nlohmann::ordered_json(*m.time) : nlohmann::ordered_json()},
-          {"resolution", toString(m.resolution)},
-          {"rule", m.rule}};
+// The ndjson of `dates` is written by hand: it is the tagger benchmark's
+// output path, and a JSON library's document tree per line costs more than
+// the tagging.
+void appendJsonString(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+void appendMentionJson(std::string& out, std::string_view text, const TemporalMention& m) {
+  auto date = [&](const std::optional<CivilDate>& d) {
+    if (d) appendJsonString(out, d->iso());
+    else out += "null";
+  };
+  out += "{\"text\":";
+  appendJsonString(out, text.substr(m.begin, m.end - m.begin));
+  out += ",\"start\":" + std::to_string(m.begin) + ",\"end\":" + std::to_string(m.end) + ",\"date_start\":";
+  date(m.dateStart);
+  out += ",\"date_end\":";
+  date(m.dateEnd);
+  out += ",\"precision\":";
+  if (m.resolution != Resolution::Unresolved) appendJsonString(out, toString(m.precision));
+  else out += "null";
+  out += ",\"time\":";
+  if (m.time) appendJsonString(out, *m.time);
+  else out += "null";
+  out += ",\"resolution\":";
+  appendJsonString(out, toString(m.resolution));
+  out += ",\"rule\":";
+  appendJsonString(out, m.rule);
+  out += '}';
 }
 
 }  // namespace
@@ -51,15 +86,21 @@ int DatesCommand::run(const GlobalOptions& global) {
   const bool json = format_ == "ndjson";
 
   std::size_t lineNo = 0;
+  std::string buffer;
   auto tagOne = [&](std::string text) {
     ++lineNo;
     if (!text.empty() && text.back() == '\r') text.pop_back();
     if (!utf8::isValid(text)) throw InputError("line " + std::to_string(lineNo) + ": not valid UTF-8");
     const auto mentions = tagger.tag(text, options);
     if (json) {
-      nlohmann::ordered_json line{{"line", lineNo}, {"mentions", nlohmann::ordered_json::array()}};
-      for (const auto& m : mentions) line["mentions"].push_back(mentionJson(text, m));
-      std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      buffer.clear();
+      buffer += "{\"line\":" + std::to_string(lineNo) + ",\"mentions\":[";
+      for (std::size_t k = 0; k < mentions.size(); ++k) {
+        if (k) buffer.push_back(',');
+        appendMentionJson(buffer, text, mentions[k]);
+      }
+      buffer += "]}\n";
+      std::cout << buffer;
       return;
     }
     for (const auto& m : mentions) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <unordered_map>
@@ -12,6 +13,12 @@
 #include "util/Error.hpp"
 
 namespace chronicle {
+
+namespace {
+// How far after a weak word ("le", "de", "en") a date-bearing token must be
+// for rules to be tried there: the longest stretch of weak words in a rule.
+constexpr std::size_t kWeakReach = 6;
+}  // namespace
 
 const char* toString(Precision p) {
   switch (p) {
@@ -39,6 +46,20 @@ namespace {
 
 using Tokens = std::vector<Token>;
 
+// Hash maps keyed by std::string and looked up by string_view without
+// building a string (the tagger looks up every word of every text).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const {
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a: keys are short words
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<std::size_t>(h);
+  }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
 // ---------------------------------------------------------------------------
 // Vocabularies
 
@@ -57,7 +78,7 @@ class PhraseTable {
   // Longest phrase starting at tokens[i]: its value and length.
   bool match(const Tokens& t, std::size_t i, int& value, std::size_t& length) const {
     if (i >= t.size()) return false;
-    const auto it = byFirst_.find(std::string(t[i].text));
+    const auto it = byFirst_.find(t[i].text);
     if (it == byFirst_.end()) return false;
     for (const Entry& e : it->second) {
       if (i + e.tokens.size() > t.size()) continue;
@@ -76,8 +97,9 @@ class PhraseTable {
     std::size_t n;
     return match(t, i, v, n);
   }
-  void firstTokens(std::unordered_set<std::string>& out) const {
-    for (const auto& [k, v] : byFirst_) out.insert(k);
+  template <typename F>
+  void forEachFirstToken(F&& f) const {
+    for (const auto& [k, v] : byFirst_) f(k);
   }
 
  private:
@@ -85,7 +107,7 @@ class PhraseTable {
     std::vector<std::string> tokens;
     int value;
   };
-  std::unordered_map<std::string, std::vector<Entry>> byFirst_;
+  StringMap<std::vector<Entry>> byFirst_;
 };
 
 struct NamedWord {
@@ -124,11 +146,32 @@ struct Rule {
   bool hasArg(std::string_view a) const { return std::find(args.begin(), args.end(), a) != args.end(); }
 };
 
+// An optional small integer in four bytes (std::optional<int> takes eight):
+// Captures is copied at every slot the matcher tries.
+class SlotValue {
+ public:
+  SlotValue() = default;
+  SlotValue(int v) : v_(v) {}  // NOLINT: assigned from ints like an optional
+  SlotValue(const std::optional<int>& v) : v_(v ? *v : kNone) {}  // NOLINT
+  explicit operator bool() const { return v_ != kNone; }
+  bool has_value() const { return v_ != kNone; }
+  int operator*() const { return v_; }
+  int value_or(int fallback) const { return v_ != kNone ? v_ : fallback; }
+  operator std::optional<int>() const {  // NOLINT
+    return v_ != kNone ? std::optional<int>(v_) : std::nullopt;
+  }
+
+ private:
+  static constexpr int kNone = INT32_MIN;
+  int v_ = kNone;
+};
+
 struct Captures {
-  std::array<std::optional<int>, 2> day, month, year, weekday;
-  std::optional<int> num, unit, season, part, time, decade, holiday, ord;
+  std::array<SlotValue, 2> day, month, year, weekday;
+  SlotValue num, unit, season, part, time, decade, holiday, ord;
   bool shortNumDate = false;  // a yearless NUMDATE with a one-digit part ("2/3")
 };
+static_assert(sizeof(Captures) <= 72, "Captures is copied at every slot the matcher tries");
 
 int easterMonthDay(int y, int& month) {
   // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
@@ -200,21 +243,34 @@ struct Candidate {
 // ---------------------------------------------------------------------------
 
 struct TemporalTagger::Impl {
-  std::unordered_map<std::string, NamedWord> months, weekdays;
-  std::unordered_map<std::string, int> numberWords;  // cardinals and ordinals
-  std::unordered_map<std::string, int> ordinalWords;
+  StringMap<NamedWord> months, weekdays;
+  StringMap<int> numberWords;  // cardinals and ordinals
+  StringMap<int> ordinalWords;
   PhraseTable units, seasonWords, holidayWords, parts;
   std::vector<Season> seasons;
   std::vector<Holiday> holidays;
   std::vector<int> partTimes;  // minutes, -1 when the part names no exact time
   std::map<std::string, PhraseTable> lists;
   std::vector<std::string> futureEndings;
-  std::unordered_set<std::string> futureEndingExceptions;
+  StringSet futureEndingExceptions;
   std::vector<Rule> rules;
-  // First-token index: literal → rules; slot kind → rules.
-  std::unordered_map<std::string, std::vector<std::size_t>> byLiteral;
+  // First-token index: literal → rules; slot kind → rules. Folded into one
+  // candidate list per word that can start a rule, and one for numbers.
+  StringMap<std::vector<std::size_t>> byLiteral;
   std::map<Slot, std::vector<std::size_t>> bySlot;
-  std::unordered_set<std::string> triggerWords;
+  struct WordInfo {
+    std::vector<std::size_t> candidates;  // rules that can start at this word
+    bool strong = false;                  // it bears a date (see weakWords)
+    bool weak = false;
+  };
+  StringMap<WordInfo> words;
+  std::vector<std::size_t> candidatesOfNumber;
+    StringMap<std::vector<std::size_t>> candidatesOfPunctuation;
+  // Words and punctuation that can start a rule but are too common to try
+  // rules at unless a date-bearing token follows soon (lists.txt "weak").
+  StringSet weakWords;
+  // Words that bear a date: a slot's word or a rule's literal that is not weak.
+  StringSet strongWords;
 
   explicit Impl(const LexiconSource& lexicon);
   void loadVocabularies(const LexiconSource& lexicon);
@@ -229,7 +285,7 @@ struct TemporalTagger::Impl {
   bool matchDay(const Tokens& t, std::size_t i, std::size_t& next, int& value) const;
   bool matchTime(const Tokens& t, std::size_t i, std::size_t& next, int& minutes) const;
   bool matchNumDate(const Tokens& t, std::size_t i, std::size_t& next, Captures& c, int idx) const;
-  bool matchNamed(const std::unordered_map<std::string, NamedWord>& table, const Tokens& t, std::size_t i,
+  bool matchNamed(const StringMap<NamedWord>& table, const Tokens& t, std::size_t i,
                   std::size_t& next, int& value, bool isMonth) const;
   bool matchSlot(const Element& el, const Tokens& t, std::size_t i, std::size_t& next, Captures& c) const;
   void matchRule(const Rule& r, std::size_t e, const Tokens& t, std::size_t i, const Captures& caps,
@@ -240,7 +296,7 @@ struct TemporalTagger::Impl {
     const Tokens& tokens;
     std::optional<CivilDate> anchor;
     Prefer prefer;
-    std::vector<int> sentence;  // sentence number of each token
+    const std::vector<int>& sentence;  // sentence number of each token
   };
   bool futureContext(const Context& ctx, std::size_t begin, std::size_t end) const;
   Outcome resolve(const Rule& r, const Captures& c, const Context& ctx, std::size_t begin, std::size_t end) const;
@@ -277,7 +333,7 @@ void TemporalTagger::Impl::loadVocabularies(const LexiconSource& lexicon) {
     }
     return neg ? -v : v;
   };
-  auto named = [&](const char* path, int max, std::unordered_map<std::string, NamedWord>& into) {
+  auto named = [&](const char* path, int max, StringMap<NamedWord>& into) {
     const LexiconFile f = lexicon.load(path);
     for (const LexiconLine& l : f.entries()) {
       const auto fields = splitFields(l.text);
@@ -451,10 +507,10 @@ void TemporalTagger::Impl::loadRules(const LexiconSource& lexicon) {
       r.elements.push_back(std::move(el));
     }
     if (r.elements.empty()) f.fail(l, "empty pattern");
-    const auto words = splitFields(fields[2], ' ');
-    r.resolver = words[0];
+    const auto resolverWords = splitFields(fields[2], ' ');
+    r.resolver = resolverWords[0];
     if (!kResolvers.contains(r.resolver)) f.fail(l, "unknown resolver '" + r.resolver + "'");
-    r.args.assign(words.begin() + 1, words.end());
+    r.args.assign(resolverWords.begin() + 1, resolverWords.end());
     std::erase_if(r.args, [](const std::string& s) { return s.empty(); });
 
     // Index by every element that can come first (through leading optionals).
@@ -465,21 +521,79 @@ void TemporalTagger::Impl::loadRules(const LexiconSource& lexicon) {
       } else {
         for (const auto& alt : el.literals) {
           byLiteral[alt[0]].push_back(index);
-          triggerWords.insert(alt[0]);
         }
       }
       if (!el.optional) break;
     }
     rules.push_back(std::move(r));
   }
-  for (auto* table : {&months, &weekdays})
-    for (const auto& [k, v] : *table) triggerWords.insert(k);
-  for (const auto& [k, v] : numberWords) triggerWords.insert(k);
-  for (const auto& [k, v] : ordinalWords) triggerWords.insert(k);
-  units.firstTokens(triggerWords);
-  seasonWords.firstTokens(triggerWords);
-  holidayWords.firstTokens(triggerWords);
-  parts.firstTokens(triggerWords);
+  // Which slots a word can start, hence which rules to try at it.
+  StringMap<std::vector<Slot>> slotsOfWord;
+  for (const auto& [k, v] : months) slotsOfWord[k].push_back(Slot::Month);
+  for (const auto& [k, v] : weekdays) slotsOfWord[k].push_back(Slot::Weekday);
+  for (const auto& [k, v] : numberWords)
+    for (Slot slot : {Slot::Day, Slot::Num, Slot::Time}) slotsOfWord[k].push_back(slot);
+  for (const auto& [k, v] : ordinalWords)
+    if (!std::isdigit(static_cast<unsigned char>(k[0]))) slotsOfWord[k].push_back(Slot::Ord);
+  units.forEachFirstToken([&](const std::string& k) { slotsOfWord[k].push_back(Slot::Unit); });
+  seasonWords.forEachFirstToken([&](const std::string& k) { slotsOfWord[k].push_back(Slot::Season); });
+  holidayWords.forEachFirstToken([&](const std::string& k) { slotsOfWord[k].push_back(Slot::Holiday); });
+  parts.forEachFirstToken([&](const std::string& k) {
+    slotsOfWord[k].push_back(Slot::Part);
+    slotsOfWord[k].push_back(Slot::Time);
+  });
+  auto addRules = [](std::vector<std::size_t>& into, const std::vector<std::size_t>& rulesToAdd) {
+    into.insert(into.end(), rulesToAdd.begin(), rulesToAdd.end());
+  };
+  auto finish = [](std::vector<std::size_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  };
+  for (const auto& [word, rulesOfWord] : byLiteral) {
+    if (word.empty() || !(std::isalpha(static_cast<unsigned char>(word[0])) || static_cast<unsigned char>(word[0]) >= 0x80))
+      candidatesOfPunctuation[word] = rulesOfWord;
+    else addRules(words[word].candidates, rulesOfWord);
+  }
+  for (const auto& [word, slots] : slotsOfWord)
+    for (Slot slot : slots)
+      if (const auto it = bySlot.find(slot); it != bySlot.end()) addRules(words[word].candidates, it->second);
+  for (Slot slot : {Slot::Day, Slot::MonthNum, Slot::Year, Slot::YY, Slot::Num, Slot::NumDate, Slot::Decade,
+                    Slot::Time, Slot::Ord})
+    if (const auto it = bySlot.find(slot); it != bySlot.end()) addRules(candidatesOfNumber, it->second);
+  weakWords.clear();
+  {
+    const LexiconFile listsFile = lexicon.load("fr/temporal/lists.txt");
+    for (const LexiconLine& l : listsFile.entries()) {
+      const auto fields = splitFields(l.text);
+      if (fields[0] == "weak")
+        for (std::size_t i = 1; i < fields.size(); ++i)
+          for (const auto& tok : tokenizePhrase(fields[i])) weakWords.insert(tok);
+    }
+  }
+  for (const auto& [word, slots] : slotsOfWord) strongWords.insert(word);
+  for (const Rule& r : rules) {
+    bool strong = false;
+    for (const Element& el : r.elements) {
+      if (el.isSlot) {
+        strong = strong || !el.optional;
+        continue;
+      }
+      for (const auto& alt : el.literals)
+        for (const auto& tok : alt)
+          if (!weakWords.contains(tok)) {
+            strongWords.insert(tok);
+            strong = strong || !el.optional;
+          }
+    }
+    if (!strong)
+      throw InputError("lexicon/fr/temporal/rules.txt: rule '" + r.name +
+                       "' has no slot and no word outside the 'weak' list of lists.txt: it would never be tried");
+  }
+  for (const auto& w : strongWords) words[w].strong = true;
+  for (const auto& w : weakWords) words[w].weak = true;
+  for (auto& [word, info] : words) finish(info.candidates);
+  for (auto& [word, list] : candidatesOfPunctuation) finish(list);
+  finish(candidatesOfNumber);
 }
 
 // A number token that is a number of its own: not glued to letters ("1K",
@@ -504,7 +618,7 @@ bool TemporalTagger::Impl::matchNumberWords(const Tokens& t, std::size_t i, std:
   if (i >= t.size() || !t[i].isWord()) return false;
   auto word = [&](std::size_t k, int& v) {
     if (k >= t.size() || !t[k].isWord()) return false;
-    const auto it = numberWords.find(std::string(t[k].text));
+    const auto it = numberWords.find(t[k].text);
     if (it == numberWords.end()) return false;
     v = it->second;
     return true;
@@ -512,7 +626,7 @@ bool TemporalTagger::Impl::matchNumberWords(const Tokens& t, std::size_t i, std:
   int v = 0;
   if (!word(i, v)) return false;
   // Ordinal words stand alone ("premier", "troisième").
-  if (ordinalWords.contains(std::string(t[i].text))) {
+  if (ordinalWords.contains(t[i].text)) {
     value = v;
     next = i + 1;
     return true;
@@ -524,7 +638,7 @@ bool TemporalTagger::Impl::matchNumberWords(const Tokens& t, std::size_t i, std:
     if (j < t.size() && (t[j].isPunct('-') || t[j].text == "et")) ++j;
     if (j < t.size() && t[j].isPunct('-')) ++j;  // "trente-et-un"
     int part = 0;
-    if (j == k || !word(j, part) || ordinalWords.contains(std::string(t[j].text))) break;
+    if (j == k || !word(j, part) || ordinalWords.contains(t[j].text)) break;
     if (part == 20 && total % 100 == 4) total = total - 4 + 80;  // quatre-vingt
     else if (part >= 100) total = std::max(1, total) * part;
     else total += part;
@@ -677,10 +791,10 @@ bool TemporalTagger::Impl::matchNumDate(const Tokens& t, std::size_t i, std::siz
   return true;
 }
 
-bool TemporalTagger::Impl::matchNamed(const std::unordered_map<std::string, NamedWord>& table, const Tokens& t,
+bool TemporalTagger::Impl::matchNamed(const StringMap<NamedWord>& table, const Tokens& t,
                                       std::size_t i, std::size_t& next, int& value, bool isMonth) const {
   if (i >= t.size() || !t[i].isWord()) return false;
-  const auto it = table.find(std::string(t[i].text));
+  const auto it = table.find(t[i].text);
   if (it == table.end()) return false;
   std::size_t last = i;
   // "oct.", "lun.": an abbreviation's dot is part of it; after a full name
@@ -756,7 +870,7 @@ bool TemporalTagger::Impl::matchSlot(const Element& el, const Tokens& t, std::si
         c.ord = v;
         return true;
       }
-      const auto it = ordinalWords.find(std::string(t[i].text));
+      const auto it = ordinalWords.find(t[i].text);
       if (it == ordinalWords.end()) return false;
       c.ord = it->second;
       next = i + 1;
@@ -840,7 +954,7 @@ bool TemporalTagger::Impl::futureContext(const Context& ctx, std::size_t begin, 
     if (ctx.sentence[k] != sentence) continue;
     if (future.contains(ctx.tokens, k)) return true;
     const Token& w = ctx.tokens[k];
-    if (w.isWord() && !w.capitalised && w.text.size() >= 6 && !futureEndingExceptions.contains(std::string(w.text)))
+    if (w.isWord() && !w.capitalised && w.text.size() >= 6 && !futureEndingExceptions.contains(w.text))
       for (const std::string& ending : futureEndings)
         if (w.text.ends_with(ending)) return true;
   }
@@ -1292,41 +1406,67 @@ TemporalTagger::~TemporalTagger() = default;
 
 std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const TaggerOptions& options) const {
   const Impl& m = *impl_;
-  const TokenizedText tokenized(text);
-  const Tokens& t = tokenized.tokens();
-  Impl::Context ctx{t, options.anchor, options.prefer, std::vector<int>(t.size(), 0)};
+  // Buffers reused from call to call on each thread: a news pipeline tags
+  // many short texts, and allocation would cost more than tagging.
+  struct Scratch {
+    TokenizedText tokenized;
+    std::vector<int> sentence;
+    std::vector<const Impl::WordInfo*> info;
+    std::vector<std::size_t> nextDateish;
+    std::vector<Candidate> found, here;
+  };
+  thread_local Scratch scratch;
+  scratch.tokenized.reset(text);
+  const Tokens& t = scratch.tokenized.tokens();
+  std::vector<int>& sentence = scratch.sentence;
+  sentence.assign(t.size(), 0);
   {
     int s = 0;
     for (std::size_t k = 0; k < t.size(); ++k) {
       if (k > 0 && (t[k].newlineBefore ||
                     ((t[k - 1].isPunct('.') || t[k - 1].isPunct('!') || t[k - 1].isPunct('?')) && t[k].capitalised)))
         ++s;
-      ctx.sentence[k] = s;
+      sentence[k] = s;
     }
   }
+  const Impl::Context ctx{t, options.anchor, options.prefer, sentence};
 
-  std::vector<Candidate> found;
-  std::vector<std::size_t> candidates;
+  // What each word is to the rules (one lookup per word), and where the
+  // date-bearing tokens are: numbers, date words, strong literals. A weak
+  // word is only worth trying when one follows within kWeakReach tokens.
+  std::vector<const Impl::WordInfo*>& info = scratch.info;
+  info.assign(t.size(), nullptr);
+  std::vector<std::size_t>& nextDateish = scratch.nextDateish;
+  nextDateish.assign(t.size() + 1, std::size_t(-1) / 2);
+  for (std::size_t k = t.size(); k-- > 0;) {
+    if (t[k].kind != Token::Kind::Number)
+      if (const auto it = m.words.find(t[k].text); it != m.words.end()) info[k] = &it->second;
+    const bool dateish = t[k].isNumber() || (info[k] && info[k]->strong);
+    nextDateish[k] = dateish ? k : nextDateish[k + 1];
+  }
+  std::vector<Candidate>& found = scratch.found;
+  std::vector<Candidate>& here = scratch.here;
+  found.clear();
   for (std::size_t i = 0; i < t.size();) {
-    candidates.clear();
     const Token& tok = t[i];
-    if (tok.isWord()) {
-      if (m.triggerWords.contains(std::string(tok.text))) {
-        if (const auto it = m.byLiteral.find(std::string(tok.text)); it != m.byLiteral.end())
-          candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-        // A date word can also start a slot: a month, a weekday, a number word…
-        for (const auto& [slot, rules] : m.bySlot) candidates.insert(candidates.end(), rules.begin(), rules.end());
-      }
-    } else if (tok.isNumber()) {
-      for (const auto& [slot, rules] : m.bySlot) candidates.insert(candidates.end(), rules.begin(), rules.end());
-    } else if (const auto it = m.byLiteral.find(std::string(tok.text)); it != m.byLiteral.end()) {
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    const std::vector<std::size_t>* candidates = nullptr;
+    if (tok.isNumber()) {
+      // "49 soldats": a number followed by an ordinary word starts nothing.
+      const bool ordinaryNext = i + 1 < t.size() && t[i + 1].isWord() && t[i + 1].spaceBefore &&
+                                !(info[i + 1] && (info[i + 1]->strong || info[i + 1]->weak));
+      if (!ordinaryNext) candidates = &m.candidatesOfNumber;
+    } else if (info[i]) {
+      if (info[i]->strong || nextDateish[i] <= i + kWeakReach) candidates = &info[i]->candidates;
+    } else if (tok.kind == Token::Kind::Punct && nextDateish[i] <= i + kWeakReach) {
+      if (const auto it = m.candidatesOfPunctuation.find(tok.text); it != m.candidatesOfPunctuation.end())
+        candidates = &it->second;
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-
-    std::vector<Candidate> here;
-    for (const std::size_t ri : candidates) {
+    if (!candidates || candidates->empty()) {
+      ++i;
+      continue;
+    }
+    here.clear();
+    for (const std::size_t ri : *candidates) {
       const Rule& r = m.rules[ri];
       std::size_t bestEnd = std::size_t(-1);
       Captures caps;
@@ -1367,7 +1507,7 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
     while (j < time.begin && (t[j].isPunct('/') || t[j].isPunct(',') || attach.contains(t, j))) ++j;
     if (j != time.begin) continue;
     day.end = time.end;
-    day.outcome.time = time.outcome.time ? time.outcome.time : time.caps.time;
+    day.outcome.time = time.outcome.time ? time.outcome.time : std::optional<int>(time.caps.time);
     found.erase(found.begin() + static_cast<long>(k) + 1);
   }
 

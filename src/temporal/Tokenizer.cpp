@@ -7,7 +7,8 @@
 namespace chronicle {
 namespace {
 
-bool isWordByte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
+bool isWordByte(unsigned char c) { return static_cast<unsigned>((c | 0x20) - 'a') < 26u || c >= 0x80; }
+bool isDigit(unsigned char c) { return static_cast<unsigned>(c - '0') < 10u; }
 
 template <typename Emit>
 void scan(std::string_view folded, Emit&& emit) {
@@ -24,9 +25,9 @@ void scan(std::string_view folded, Emit&& emit) {
     }
     const std::size_t start = i;
     Token::Kind kind = Token::Kind::Punct;
-    if (std::isdigit(c)) {
+    if (isDigit(c)) {
       kind = Token::Kind::Number;
-      while (i < folded.size() && std::isdigit(static_cast<unsigned char>(folded[i]))) ++i;
+      while (i < folded.size() && isDigit(static_cast<unsigned char>(folded[i]))) ++i;
     } else if (isWordByte(c)) {
       kind = Token::Kind::Word;
       while (i < folded.size() && isWordByte(static_cast<unsigned char>(folded[i]))) ++i;
@@ -50,9 +51,11 @@ int Token::number() const {
   return static_cast<int>(v);
 }
 
-TokenizedText::TokenizedText(std::string_view source) : source_(source), folded_(foldWithOffsets(source)) {
+void TokenizedText::reset(std::string_view source) {
+  source_ = source;
+  foldWithOffsetsInto(source, folded_);
+  tokens_.clear();
   const std::string& f = folded_.text;
-  tokens_.reserve(f.size() / 4);
   scan(f, [&](Token::Kind kind, std::size_t b, std::size_t e, bool space, bool newline) {
     const std::size_t sb = folded_.origin[b];
     // The source span ends where the next folded byte's source begins.

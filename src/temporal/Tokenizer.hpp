@@ -31,7 +31,10 @@ struct Token {
 
 class TokenizedText {
  public:
-  explicit TokenizedText(std::string_view source);
+  TokenizedText() = default;
+  explicit TokenizedText(std::string_view source) { reset(source); }
+  // Tokenizes another text, reusing the buffers.
+  void reset(std::string_view source);
   // Tokens point into the folded copy held here: not copyable or movable.
   TokenizedText(const TokenizedText&) = delete;
   TokenizedText& operator=(const TokenizedText&) = delete;

@@ -102,14 +102,45 @@ std::string fold(std::string_view text) {
 
 FoldedText foldWithOffsets(std::string_view text) {
   FoldedText out;
-  out.text.reserve(text.size());
-  out.origin.reserve(text.size() + 1);
-  foldInto(text, [&](std::string_view piece, std::size_t source) {
-    out.text.append(piece);
-    out.origin.insert(out.origin.end(), piece.size(), static_cast<std::uint32_t>(source));
-  });
-  out.origin.push_back(static_cast<std::uint32_t>(text.size()));
+  foldWithOffsetsInto(text, out);
   return out;
+}
+
+void foldWithOffsetsInto(std::string_view text, FoldedText& out) {
+  out.text.resize(text.size());
+  out.origin.resize(text.size() + 1);
+  // ASCII (most of French text) folds byte for byte in place; anything else
+  // goes through the table, which may change the length.
+  std::size_t n = 0;
+  const FoldTable& t = table();
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      if (n >= out.text.size()) {
+        out.text.resize(n + 16 + (text.size() - pos));
+        out.origin.resize(out.text.size() + 1);
+      }
+      out.text[n] = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32) : static_cast<char>(byte);
+      out.origin[n++] = static_cast<std::uint32_t>(pos++);
+      continue;
+    }
+    const std::size_t start = pos;
+    const char32_t cp = utf8::next(text, pos);
+    std::string slow;
+    const std::string_view piece = cp < kTableSize ? t.lookup(cp) : std::string_view(slow = foldCodePointWithIcu(cp));
+    if (n + piece.size() > out.text.size()) {
+      out.text.resize(n + piece.size() + 16 + (text.size() - pos));
+      out.origin.resize(out.text.size() + 1);
+    }
+    for (char c : piece) {
+      out.text[n] = c;
+      out.origin[n++] = static_cast<std::uint32_t>(start);
+    }
+  }
+  out.text.resize(n);
+  out.origin.resize(n + 1);
+  out.origin[n] = static_cast<std::uint32_t>(text.size());
 }
 
 }  // namespace chronicle
