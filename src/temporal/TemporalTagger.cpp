@@ -14,12 +14,6 @@
 
 namespace chronicle {
 
-namespace {
-// How far after a weak word ("le", "de", "en") a date-bearing token must be
-// for rules to be tried there: the longest stretch of weak words in a rule.
-constexpr std::size_t kWeakReach = 6;
-}  // namespace
-
 const char* toString(Precision p) {
   switch (p) {
     case Precision::Day: return "day";
@@ -271,6 +265,9 @@ struct TemporalTagger::Impl {
   StringSet weakWords;
   // Words that bear a date: a slot's word or a rule's literal that is not weak.
   StringSet strongWords;
+  // How far after a weak word a date-bearing token must be for rules to be
+  // tried there: the longest run of weak tokens opening a rule.
+  std::size_t weakReach = 1;
 
   explicit Impl(const LexiconSource& lexicon);
   void loadVocabularies(const LexiconSource& lexicon);
@@ -570,8 +567,28 @@ void TemporalTagger::Impl::loadRules(const LexiconSource& lexicon) {
           for (const auto& tok : tokenizePhrase(fields[i])) weakWords.insert(tok);
     }
   }
-  for (const auto& [word, slots] : slotsOfWord) strongWords.insert(word);
+  for (const auto& [word, slots] : slotsOfWord)
+    if (!weakWords.contains(word)) strongWords.insert(word);
   for (const Rule& r : rules) {
+    std::size_t lead = 0;  // weak tokens before the first date-bearing element
+    bool leading = true;
+    for (const Element& el : r.elements) {
+      if (!leading) break;
+      bool allWeak = !el.isSlot;
+      std::size_t longest = 0;
+      for (const auto& alt : el.literals) {
+        longest = std::max(longest, alt.size());
+        for (const auto& tok : alt) allWeak = allWeak && weakWords.contains(tok);
+      }
+      // A slot whose words are all weak ("un", "premier") also leads.
+      if (el.isSlot && (el.slot == Slot::Num || el.slot == Slot::Ord || el.slot == Slot::Day)) {
+        allWeak = true;
+        longest = 1;
+      }
+      if (allWeak) lead += longest;
+      else leading = false;
+    }
+    weakReach = std::max(weakReach, lead + 1);
     bool strong = false;
     for (const Element& el : r.elements) {
       if (el.isSlot) {
@@ -590,7 +607,10 @@ void TemporalTagger::Impl::loadRules(const LexiconSource& lexicon) {
                        "' has no slot and no word outside the 'weak' list of lists.txt: it would never be tried");
   }
   for (const auto& w : strongWords) words[w].strong = true;
-  for (const auto& w : weakWords) words[w].weak = true;
+  for (const auto& w : weakWords) {
+    words[w].weak = true;
+    words[w].strong = false;
+  }
   for (auto& [word, info] : words) finish(info.candidates);
   for (auto& [word, list] : candidatesOfPunctuation) finish(list);
   finish(candidatesOfNumber);
@@ -1433,13 +1453,13 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
 
   // What each word is to the rules (one lookup per word), and where the
   // date-bearing tokens are: numbers, date words, strong literals. A weak
-  // word is only worth trying when one follows within kWeakReach tokens.
+  // word is only worth trying when one follows within weakReach tokens.
   std::vector<const Impl::WordInfo*>& info = scratch.info;
   info.assign(t.size(), nullptr);
   std::vector<std::size_t>& nextDateish = scratch.nextDateish;
   nextDateish.assign(t.size() + 1, std::size_t(-1) / 2);
   for (std::size_t k = t.size(); k-- > 0;) {
-    if (t[k].kind != Token::Kind::Number)
+    if (t[k].isWord())
       if (const auto it = m.words.find(t[k].text); it != m.words.end()) info[k] = &it->second;
     const bool dateish = t[k].isNumber() || (info[k] && info[k]->strong);
     nextDateish[k] = dateish ? k : nextDateish[k + 1];
@@ -1456,8 +1476,8 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
                                 !(info[i + 1] && (info[i + 1]->strong || info[i + 1]->weak));
       if (!ordinaryNext) candidates = &m.candidatesOfNumber;
     } else if (info[i]) {
-      if (info[i]->strong || nextDateish[i] <= i + kWeakReach) candidates = &info[i]->candidates;
-    } else if (tok.kind == Token::Kind::Punct && nextDateish[i] <= i + kWeakReach) {
+      if (info[i]->strong || nextDateish[i] <= i + m.weakReach) candidates = &info[i]->candidates;
+    } else if (tok.kind == Token::Kind::Punct && nextDateish[i] <= i + m.weakReach) {
       if (const auto it = m.candidatesOfPunctuation.find(tok.text); it != m.candidatesOfPunctuation.end())
         candidates = &it->second;
     }

@@ -63,9 +63,14 @@ void TokenizedText::reset(std::string_view source) {
     if (se == sb) se = sb + 1;  // a folded expansion inside one source char
     bool capital = false;
     if (kind == Token::Kind::Word) {
-      std::size_t p = sb;
-      const char32_t cp = utf8::next(source_, p);
-      capital = (cp < 0x80 && std::isupper(static_cast<int>(cp))) || (cp >= 0xC0 && cp <= 0xDE);
+      const auto first = static_cast<unsigned char>(source_[sb]);
+      if (first < 0x80) {
+        capital = first >= 'A' && first <= 'Z';
+      } else {
+        std::size_t p = sb;
+        const char32_t cp = utf8::next(source_, p);
+        capital = cp >= 0xC0 && cp <= 0xDE;
+      }
     }
     tokens_.push_back({kind, std::string_view(f).substr(b, e - b), sb, se, space, newline, capital});
   });

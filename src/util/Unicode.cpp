@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 namespace chronicle::utf8 {
@@ -15,6 +17,14 @@ bool isValid(std::string_view bytes) {
   if (static_cast<std::size_t>(n) != bytes.size()) return false;
   int32_t i = 0;
   while (i < n) {
+    // ASCII runs, eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
     if (s[i] < 0x80) {
       ++i;
       continue;
