@@ -53,27 +53,90 @@ int Token::number() const {
 
 void TokenizedText::reset(std::string_view source) {
   source_ = source;
-  foldWithOffsetsInto(source, folded_);
   tokens_.clear();
-  const std::string& f = folded_.text;
-  scan(f, [&](Token::Kind kind, std::size_t b, std::size_t e, bool space, bool newline) {
-    const std::size_t sb = folded_.origin[b];
-    // The source span ends where the next folded byte's source begins.
-    std::size_t se = folded_.origin[e];
-    if (se == sb) se = sb + 1;  // a folded expansion inside one source char
-    bool capital = false;
-    if (kind == Token::Kind::Word) {
-      const auto first = static_cast<unsigned char>(source_[sb]);
-      if (first < 0x80) {
-        capital = first >= 'A' && first <= 'Z';
-      } else {
-        std::size_t p = sb;
-        const char32_t cp = utf8::next(source_, p);
-        capital = cp >= 0xC0 && cp <= 0xDE;
+  // Token texts are views into folded_, written by index into a buffer sized
+  // once: folding never more than triples a code point's bytes.
+  if (folded_.size() < source.size() * 3 + 16) folded_.resize(source.size() * 3 + 16);
+  char* const out = folded_.data();
+  std::size_t used = 0;
+  std::string scratch;
+  bool space = true;
+  bool newline = false;
+  std::size_t pos = 0;
+  const std::size_t n = source.size();
+  const char* const src = source.data();
+
+  std::size_t wordFolded = std::string::npos, wordSource = 0;  // the word being built
+  bool wordCapital = false;
+  auto emit = [&](Token::Kind kind, std::size_t foldedBegin, std::size_t b, std::size_t e, bool capital) {
+    tokens_.push_back({kind, std::string_view(out + foldedBegin, used - foldedBegin), b, e, space, newline, capital});
+    space = false;
+    newline = false;
+  };
+  auto endWord = [&](std::size_t sourceEnd) {
+    if (wordFolded == std::string::npos) return;
+    emit(Token::Kind::Word, wordFolded, wordSource, sourceEnd, wordCapital);
+    wordFolded = std::string::npos;
+  };
+  while (pos < n) {
+    const auto c = static_cast<unsigned char>(src[pos]);
+    if (c < 0x80) {
+      if (isWordByte(c)) {
+        if (wordFolded == std::string::npos) {
+          wordFolded = used;
+          wordSource = pos;
+          wordCapital = c <= 'Z';
+        }
+        out[used++] = static_cast<char>(c | 0x20);
+        ++pos;
+        continue;
       }
+      endWord(pos);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        space = true;
+        newline = newline || c == '\n';
+        ++pos;
+      } else if (isDigit(c)) {
+        const std::size_t b = pos;
+        const std::size_t at = used;
+        while (pos < n && isDigit(static_cast<unsigned char>(src[pos]))) out[used++] = src[pos++];
+        emit(Token::Kind::Number, at, b, pos, false);
+      } else {
+        const std::size_t at = used;
+        out[used++] = static_cast<char>(c);
+        emit(Token::Kind::Punct, at, pos, pos + 1, false);
+        ++pos;
+      }
+      continue;
     }
-    tokens_.push_back({kind, std::string_view(f).substr(b, e - b), sb, se, space, newline, capital});
-  });
+    // Non-ASCII: fold the code point and see what it became.
+    const std::size_t start = pos;
+    const char32_t cp = utf8::next(source, pos);
+    const std::string_view piece = foldCodePoint(cp, scratch);
+    if (piece.empty()) continue;  // a combining mark: part of the word around it
+    if (used + piece.size() + 1 > folded_.size()) break;  // cannot happen: the buffer is three times the source
+    if (isWordByte(static_cast<unsigned char>(piece[0]))) {
+      if (wordFolded == std::string::npos) {
+        wordFolded = used;
+        wordSource = start;
+        wordCapital = cp >= 0xC0 && cp <= 0xDE;
+      }
+      for (char p : piece) out[used++] = p;
+      continue;
+    }
+    endWord(start);
+    if (piece == " ") {
+      space = true;
+      continue;
+    }
+    for (char p : piece) {
+      if (isDigit(static_cast<unsigned char>(p))) continue;  // superscripts and the like: not tokens
+      const std::size_t at = used;
+      out[used++] = p;
+      emit(Token::Kind::Punct, at, start, pos, false);
+    }
+  }
+  endWord(n);
 }
 
 std::vector<std::string> tokenizePhrase(std::string_view phrase) {

@@ -1,8 +1,8 @@
 #pragma once
 // Tokens of folded text for the temporal rules: runs of letters (words), runs
-// of digits (numbers) and single punctuation characters, each with its byte
-// span in the folded text and in the source text, and whether blank space
-// precedes it. "aujourd'hui" is three tokens (aujourd ' hui), "16-11-21"
+// of digits (numbers) and single punctuation characters, each with its folded
+// text and its byte span in the source text, and whether blank space
+// precedes it. One pass over the source folds and splits at once. "aujourd'hui" is three tokens (aujourd ' hui), "16-11-21"
 // five; rules see through that.
 #include <cstddef>
 #include <string>
@@ -44,7 +44,7 @@ class TokenizedText {
 
  private:
   std::string_view source_;
-  FoldedText folded_;
+  std::string folded_;  // the folded text of the tokens, back to back
   std::vector<Token> tokens_;
 };
 

@@ -93,6 +93,12 @@ void foldInto(std::string_view text, Emit&& emit) {
 
 }  // namespace
 
+std::string_view foldCodePoint(char32_t cp, std::string& scratch) {
+  if (cp < kTableSize) return table().lookup(cp);
+  scratch = foldCodePointWithIcu(cp);
+  return scratch;
+}
+
 std::string fold(std::string_view text) {
   std::string out;
   out.reserve(text.size());

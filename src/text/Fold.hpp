@@ -17,6 +17,11 @@ namespace chronicle {
 
 std::string fold(std::string_view text);
 
+// The folded form of one non-ASCII code point (possibly empty: a combining
+// mark; possibly longer: "œ" → "oe"). `scratch` holds it when it is not in
+// the table.
+std::string_view foldCodePoint(char32_t cp, std::string& scratch);
+
 struct FoldedText {
   std::string text;
   // origin[i] is the source byte offset of folded byte i; origin[text.size()]
