@@ -93,14 +93,16 @@ int DatesCommand::run(const GlobalOptions& global) {
     if (!utf8::isValid(text)) throw InputError("line " + std::to_string(lineNo) + ": not valid UTF-8");
     const auto mentions = tagger.tag(text, options);
     if (json) {
-      buffer.clear();
       buffer += "{\"line\":" + std::to_string(lineNo) + ",\"mentions\":[";
       for (std::size_t k = 0; k < mentions.size(); ++k) {
         if (k) buffer.push_back(',');
         appendMentionJson(buffer, text, mentions[k]);
       }
       buffer += "]}\n";
-      std::cout << buffer;
+      if (buffer.size() > (1u << 16)) {
+        std::cout << buffer;
+        buffer.clear();
+      }
       return;
     }
     for (const auto& m : mentions) {
@@ -122,6 +124,7 @@ int DatesCommand::run(const GlobalOptions& global) {
     std::string line;
     while (std::getline(std::cin, line)) tagOne(std::move(line));
   }
+  std::cout << buffer;
   return exit_code::kOk;
 }
 

@@ -75,7 +75,7 @@ std::optional<Dateline> DatelineFinder::find(std::string_view text) const {
         const std::size_t tail = shortLine ? 0 : agencyTail(line.substr(m.end));
         if (shortLine || tail > 0) {
           const std::size_t headerEnd = shortLine ? end : pos + m.end + tail;
-          return Dateline{pos + m.begin, pos + m.end, *m.dateStart, "dateline/" + m.rule, headerEnd};
+          return Dateline{pos + m.begin, pos + m.end, *m.dateStart, "dateline/" + std::string(m.rule), headerEnd};
         }
       }
     }

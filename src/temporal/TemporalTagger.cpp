@@ -69,22 +69,10 @@ class PhraseTable {
     std::stable_sort(list.begin(), list.end(),
                      [](const Entry& a, const Entry& b) { return a.tokens.size() > b.tokens.size(); });
   }
-  // Longest phrase starting at tokens[i]: its value and length.
+  // Longest phrase starting at tokens[i]: its value and length (tokens carry
+  // the ids bind() was given).
   bool match(const Tokens& t, std::size_t i, int& value, std::size_t& length) const {
-    if (i >= t.size()) return false;
-    const auto it = byFirst_.find(t[i].text);
-    if (it == byFirst_.end()) return false;
-    for (const Entry& e : it->second) {
-      if (i + e.tokens.size() > t.size()) continue;
-      bool ok = true;
-      for (std::size_t k = 1; k < e.tokens.size() && ok; ++k) ok = t[i + k].text == e.tokens[k];
-      if (ok) {
-        value = e.value;
-        length = e.tokens.size();
-        return true;
-      }
-    }
-    return false;
+    return matchIds(t, i, value, length);
   }
   bool contains(const Tokens& t, std::size_t i) const {
     int v;
@@ -95,13 +83,53 @@ class PhraseTable {
   void forEachFirstToken(F&& f) const {
     for (const auto& [k, v] : byFirst_) f(k);
   }
+  template <typename F>
+  void forEachToken(F&& f) const {
+    for (const auto& [k, entries] : byFirst_)
+      for (const Entry& e : entries)
+        for (const auto& tok : e.tokens) f(tok);
+  }
+  // Switches matching to interned token ids (Token::id); idOf gives a word's id.
+  template <typename IdOf>
+  void bind(IdOf&& idOf, std::size_t maxId) {
+    byId_.assign(maxId + 1, {});
+    for (const auto& [k, entries] : byFirst_)
+      for (const Entry& e : entries) {
+        IdEntry ie{{}, e.value};
+        for (const auto& tok : e.tokens) ie.ids.push_back(idOf(tok));
+        byId_[static_cast<std::size_t>(ie.ids[0])].push_back(std::move(ie));
+      }
+    for (auto& list : byId_)
+      std::stable_sort(list.begin(), list.end(), [](const IdEntry& a, const IdEntry& b) { return a.ids.size() > b.ids.size(); });
+  }
+  bool matchIds(const Tokens& t, std::size_t i, int& value, std::size_t& length) const {
+    if (i >= t.size()) return false;
+    const auto id = static_cast<std::size_t>(t[i].id);
+    if (id == 0 || id >= byId_.size()) return false;
+    for (const IdEntry& e : byId_[id]) {
+      if (i + e.ids.size() > t.size()) continue;
+      bool ok = true;
+      for (std::size_t k = 1; k < e.ids.size() && ok; ++k) ok = t[i + k].id == e.ids[k];
+      if (ok) {
+        value = e.value;
+        length = e.ids.size();
+        return true;
+      }
+    }
+    return false;
+  }
 
  private:
   struct Entry {
     std::vector<std::string> tokens;
     int value;
   };
+  struct IdEntry {
+    std::vector<int> ids;
+    int value;
+  };
   StringMap<std::vector<Entry>> byFirst_;
+  std::vector<std::vector<IdEntry>> byId_;
 };
 
 struct NamedWord {
@@ -129,6 +157,7 @@ struct Element {
   Slot slot = Slot::Day;
   int index = 0;                                     // 0: unnamed or ":from"; 1: ":to"
   std::vector<std::vector<std::string>> literals;    // alternatives, each a token sequence
+  std::vector<std::vector<int>> literalIds;          // the same as interned ids
 };
 
 struct Rule {
@@ -253,11 +282,23 @@ struct TemporalTagger::Impl {
   StringMap<std::vector<std::size_t>> byLiteral;
   std::map<Slot, std::vector<std::size_t>> bySlot;
   struct WordInfo {
+    int id = 0;                           // the interned number tokens carry
     std::vector<std::size_t> candidates;  // rules that can start at this word
     bool strong = false;                  // it bears a date (see weakWords)
     bool weak = false;
+    int month = 0, weekday = 0;           // 1-12, 1-7 when the word names one
+    bool monthAbbreviation = false, weekdayAbbreviation = false;
+    int number = 0;                       // a cardinal or ordinal number word's value
+    bool ordinal = false;
   };
   StringMap<WordInfo> words;
+  std::vector<const WordInfo*> infoById;  // index: Token::id
+  std::array<int, 256> punctId{};         // ids of punctuation literals
+  std::array<int, 100> smallNumberId{};   // ids of number literals ("en 8")
+  void assignIds();
+  const WordInfo* infoOf(const Token& tok) const {
+    return tok.id > 0 ? infoById[static_cast<std::size_t>(tok.id)] : nullptr;
+  }
   std::vector<std::size_t> candidatesOfNumber;
     StringMap<std::vector<std::size_t>> candidatesOfPunctuation;
   // Words and punctuation that can start a rule but are too common to try
@@ -282,8 +323,7 @@ struct TemporalTagger::Impl {
   bool matchDay(const Tokens& t, std::size_t i, std::size_t& next, int& value) const;
   bool matchTime(const Tokens& t, std::size_t i, std::size_t& next, int& minutes) const;
   bool matchNumDate(const Tokens& t, std::size_t i, std::size_t& next, Captures& c, int idx) const;
-  bool matchNamed(const StringMap<NamedWord>& table, const Tokens& t, std::size_t i,
-                  std::size_t& next, int& value, bool isMonth) const;
+  bool matchNamed(bool isMonth, const Tokens& t, std::size_t i, std::size_t& next, int& value) const;
   bool matchSlot(const Element& el, const Tokens& t, std::size_t i, std::size_t& next, Captures& c) const;
   void matchRule(const Rule& r, std::size_t e, const Tokens& t, std::size_t i, const Captures& caps,
                  std::size_t& bestEnd, Captures& bestCaps) const;
@@ -312,6 +352,55 @@ struct TemporalTagger::Impl {
 TemporalTagger::Impl::Impl(const LexiconSource& lexicon) {
   loadVocabularies(lexicon);
   loadRules(lexicon);
+  assignIds();
+}
+
+// Every word a rule or a table compares with gets a number; tokens get theirs
+// once per text, and matching then compares numbers, not strings.
+void TemporalTagger::Impl::assignIds() {
+  for (auto* table : {&units, &seasonWords, &holidayWords, &parts})
+    table->forEachToken([&](const std::string& tok) { words[tok]; });
+  for (auto& [name, table] : lists) table.forEachToken([&](const std::string& tok) { words[tok]; });
+  for (Rule& r : rules)
+    for (Element& el : r.elements)
+      for (const auto& alt : el.literals)
+        for (const auto& tok : alt) words[tok];
+  for (const auto& [k, v] : months) {
+    WordInfo& w = words[k];
+    w.month = v.value;
+    w.monthAbbreviation = v.abbreviation;
+  }
+  for (const auto& [k, v] : weekdays) {
+    WordInfo& w = words[k];
+    w.weekday = v.value;
+    w.weekdayAbbreviation = v.abbreviation;
+  }
+  for (const auto& [k, v] : numberWords) words[k].number = v;
+  for (const auto& [k, v] : ordinalWords) {
+    words[k].number = v;
+    words[k].ordinal = true;
+  }
+  infoById.assign(1, nullptr);
+  for (auto& [k, w] : words) {
+    w.id = static_cast<int>(infoById.size());
+    infoById.push_back(&w);
+    const auto first = static_cast<unsigned char>(k[0]);
+    if (k.size() == 1 && first < 0x80 && !std::isalnum(first)) punctId[first] = w.id;
+    if (!k.empty() && k.size() <= 2 && std::isdigit(first) && std::isdigit(static_cast<unsigned char>(k.back())))
+      smallNumberId[static_cast<std::size_t>(std::stoi(k))] = w.id;
+  }
+  auto idOf = [&](const std::string& tok) { return words.at(tok).id; };
+  for (auto* table : {&units, &seasonWords, &holidayWords, &parts}) table->bind(idOf, infoById.size());
+  for (auto& [name, table] : lists) table.bind(idOf, infoById.size());
+  for (Rule& r : rules)
+    for (Element& el : r.elements) {
+      el.literalIds.clear();
+      for (const auto& alt : el.literals) {
+        std::vector<int> ids;
+        for (const auto& tok : alt) ids.push_back(idOf(tok));
+        el.literalIds.push_back(std::move(ids));
+      }
+    }
 }
 
 void TemporalTagger::Impl::loadVocabularies(const LexiconSource& lexicon) {
@@ -638,15 +727,19 @@ bool TemporalTagger::Impl::matchNumberWords(const Tokens& t, std::size_t i, std:
   if (i >= t.size() || !t[i].isWord()) return false;
   auto word = [&](std::size_t k, int& v) {
     if (k >= t.size() || !t[k].isWord()) return false;
-    const auto it = numberWords.find(t[k].text);
-    if (it == numberWords.end()) return false;
-    v = it->second;
+    const WordInfo* w = infoOf(t[k]);
+    if (!w || w->number <= 0) return false;
+    v = w->number;
     return true;
+  };
+  auto isOrdinal = [&](std::size_t k) {
+    const WordInfo* w = infoOf(t[k]);
+    return w && w->ordinal;
   };
   int v = 0;
   if (!word(i, v)) return false;
   // Ordinal words stand alone ("premier", "troisième").
-  if (ordinalWords.contains(t[i].text)) {
+  if (isOrdinal(i)) {
     value = v;
     next = i + 1;
     return true;
@@ -658,7 +751,7 @@ bool TemporalTagger::Impl::matchNumberWords(const Tokens& t, std::size_t i, std:
     if (j < t.size() && (t[j].isPunct('-') || t[j].text == "et")) ++j;
     if (j < t.size() && t[j].isPunct('-')) ++j;  // "trente-et-un"
     int part = 0;
-    if (j == k || !word(j, part) || ordinalWords.contains(t[j].text)) break;
+    if (j == k || !word(j, part) || isOrdinal(j)) break;
     if (part == 20 && total % 100 == 4) total = total - 4 + 80;  // quatre-vingt
     else if (part >= 100) total = std::max(1, total) * part;
     else total += part;
@@ -811,17 +904,18 @@ bool TemporalTagger::Impl::matchNumDate(const Tokens& t, std::size_t i, std::siz
   return true;
 }
 
-bool TemporalTagger::Impl::matchNamed(const StringMap<NamedWord>& table, const Tokens& t,
-                                      std::size_t i, std::size_t& next, int& value, bool isMonth) const {
+bool TemporalTagger::Impl::matchNamed(bool isMonth, const Tokens& t, std::size_t i, std::size_t& next,
+                                      int& value) const {
   if (i >= t.size() || !t[i].isWord()) return false;
-  const auto it = table.find(t[i].text);
-  if (it == table.end()) return false;
+  const WordInfo* w = infoOf(t[i]);
+  if (!w || (isMonth ? w->month : w->weekday) == 0) return false;
+  const bool abbreviation = isMonth ? w->monthAbbreviation : w->weekdayAbbreviation;
   std::size_t last = i;
   // "oct.", "lun.": an abbreviation's dot is part of it; after a full name
   // a dot ends the sentence.
-  const bool dot = it->second.abbreviation && glued(t, i + 1) && t[i + 1].isPunct('.');
+  const bool dot = abbreviation && glued(t, i + 1) && t[i + 1].isPunct('.');
   if (dot) last = i + 1;
-  if (it->second.abbreviation && !dot) {
+  if (abbreviation && !dot) {
     // "oct", "sept", "mer", "jeu" count only in date context: after a day
     // number (months) or before one (weekdays).
     const bool afterNumber = i > 0 && t[i - 1].isNumber();
@@ -829,7 +923,7 @@ bool TemporalTagger::Impl::matchNamed(const StringMap<NamedWord>& table, const T
     if (isMonth ? !afterNumber : !beforeNumber) return false;
   }
   if (last + 1 < t.size() && glued(t, last + 1) && (t[last + 1].isWord() || t[last + 1].isNumber())) return false;
-  value = it->second.value;
+  value = isMonth ? w->month : w->weekday;
   next = last + 1;
   return true;
 }
@@ -846,11 +940,11 @@ bool TemporalTagger::Impl::matchSlot(const Element& el, const Tokens& t, std::si
       c.day[idx] = v;
       return true;
     case Slot::Month:
-      if (!matchNamed(months, t, i, next, v, true)) return false;
+      if (!matchNamed(true, t, i, next, v)) return false;
       c.month[idx] = v;
       return true;
     case Slot::Weekday:
-      if (!matchNamed(weekdays, t, i, next, v, false)) return false;
+      if (!matchNamed(false, t, i, next, v)) return false;
       c.weekday[idx] = v;
       return true;
     case Slot::MonthNum:
@@ -890,9 +984,9 @@ bool TemporalTagger::Impl::matchSlot(const Element& el, const Tokens& t, std::si
         c.ord = v;
         return true;
       }
-      const auto it = ordinalWords.find(t[i].text);
-      if (it == ordinalWords.end()) return false;
-      c.ord = it->second;
+      const WordInfo* w = infoOf(t[i]);
+      if (!w || !w->ordinal) return false;
+      c.ord = w->number;
       next = i + 1;
       return true;
     }
@@ -950,10 +1044,10 @@ void TemporalTagger::Impl::matchRule(const Rule& r, std::size_t e, const Tokens&
       std::size_t next = i;
       if (matchSlot(el, t, i, next, c)) matchRule(r, e + 1, t, next, c, bestEnd, bestCaps);
     } else {
-      for (const auto& alt : el.literals) {
+      for (const auto& alt : el.literalIds) {
         if (i + alt.size() > t.size()) continue;
         bool ok = true;
-        for (std::size_t k = 0; k < alt.size() && ok; ++k) ok = t[i + k].text == alt[k];
+        for (std::size_t k = 0; k < alt.size() && ok; ++k) ok = t[i + k].id == alt[k];
         if (ok) matchRule(r, e + 1, t, i + alt.size(), caps, bestEnd, bestCaps);
       }
     }
@@ -1437,7 +1531,8 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
   };
   thread_local Scratch scratch;
   scratch.tokenized.reset(text);
-  const Tokens& t = scratch.tokenized.tokens();
+  std::vector<Token>& tokens = scratch.tokenized.tokens();
+  const Tokens& t = tokens;
   std::vector<int>& sentence = scratch.sentence;
   sentence.assign(t.size(), 0);
   {
@@ -1459,8 +1554,17 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
   std::vector<std::size_t>& nextDateish = scratch.nextDateish;
   nextDateish.assign(t.size() + 1, std::size_t(-1) / 2);
   for (std::size_t k = t.size(); k-- > 0;) {
-    if (t[k].isWord())
-      if (const auto it = m.words.find(t[k].text); it != m.words.end()) info[k] = &it->second;
+    Token& tok = tokens[k];
+    if (tok.isWord()) {
+      if (const auto it = m.words.find(tok.text); it != m.words.end()) {
+        info[k] = &it->second;
+        tok.id = it->second.id;
+      }
+    } else if (tok.isNumber()) {
+      if (tok.text.size() <= 2) tok.id = m.smallNumberId[static_cast<std::size_t>(tok.number())];
+    } else {
+      tok.id = m.punctId[static_cast<unsigned char>(tok.text[0])];
+    }
     const bool dateish = t[k].isNumber() || (info[k] && info[k]->strong);
     nextDateish[k] = dateish ? k : nextDateish[k + 1];
   }

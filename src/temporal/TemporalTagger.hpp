@@ -47,7 +47,7 @@ struct TemporalMention {
   Precision precision = Precision::Day;
   std::optional<std::string> time;  // "HH:MM" when a time of day is given
   Resolution resolution = Resolution::Absolute;
-  std::string rule;  // the rule of rules.txt that matched
+  std::string_view rule;  // the rule of rules.txt that matched (valid while the tagger lives)
 };
 
 struct TaggerOptions {

@@ -22,6 +22,7 @@ struct Token {
   bool spaceBefore;     // blank space (or the start of the text) before it
   bool newlineBefore;   // a line break before it
   bool capitalised;     // the source starts with an upper-case letter
+  int id = 0;           // for the consumer: an interned word number, 0 when unknown
 
   bool isWord() const { return kind == Kind::Word; }
   bool isNumber() const { return kind == Kind::Number; }
@@ -40,6 +41,7 @@ class TokenizedText {
   TokenizedText& operator=(const TokenizedText&) = delete;
 
   const std::vector<Token>& tokens() const { return tokens_; }
+  std::vector<Token>& tokens() { return tokens_; }
   std::string_view source() const { return source_; }
 
  private:

@@ -98,7 +98,7 @@ TEST_P(TemporalTable, Row) {
     for (const auto& m : mentions)
       out += "\n  [" + r.text.substr(m.begin, m.end - m.begin) + "] " + (m.dateStart ? m.dateStart->iso() : "-") +
              ".." + (m.dateEnd ? m.dateEnd->iso() : "-") + " " + toString(m.precision) + " " + m.time.value_or("") +
-             " (" + toString(m.resolution) + ", " + m.rule + ")";
+             " (" + toString(m.resolution) + ", " + std::string(m.rule) + ")";
     return r.file + ":" + std::to_string(r.line) + ": " + r.text + " @ " + r.anchor + " " + r.prefer + out;
   };
   if (r.expected == "-") {
