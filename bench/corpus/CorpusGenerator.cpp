@@ -458,6 +458,25 @@ Article Generator::article(std::uint64_t seed, std::size_t index) const {
   return a;
 }
 
+std::string Generator::asParagraphs(const Article& a) {
+  const std::string text = a.text();
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + pos, end - pos);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    if (!line.empty()) {
+      if (!out.empty()) out += '\n';
+      out += line;
+    }
+    pos = end + 1;
+  }
+  return out;
+}
+
 std::string Generator::asLine(const Article& a) {
   std::string text = a.text();
   std::string out;

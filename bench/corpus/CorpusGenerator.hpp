@@ -81,6 +81,8 @@ class Generator {
 
   // One article per line: the text with every line break turned into a space.
   static std::string asLine(const Article& a);
+  // One paragraph (one non-empty line of the text) per line, no final newline.
+  static std::string asParagraphs(const Article& a);
   // One NDJSON record: text, title, published, source, url.
   static std::string asNdjson(const Article& a);
 

@@ -32,6 +32,7 @@ Options:
   --articles N      write N articles (default 100)
   --megabytes X     write articles until at least X * 1,000,000 bytes
   --format F        lines  (default) one article per line, line breaks turned into spaces
+                    paragraphs one paragraph per line
                     ndjson one record per line: text, title, published, source, url
                     dir    one .txt file per article (title, blank line, body) under --out
   --out PATH        the file (lines, ndjson) or directory (dir) to write; default stdout
@@ -152,7 +153,8 @@ int main(int argc, char** argv) {
       megabytes = parseDecimal(a, value());
     } else if (a == "--format") {
       format = value();
-      if (format != "lines" && format != "dir" && format != "ndjson") usage("--format: lines, dir or ndjson");
+      if (format != "lines" && format != "paragraphs" && format != "dir" && format != "ndjson")
+        usage("--format: lines, paragraphs, dir or ndjson");
     } else if (a == "--out") {
       out = value();
     } else if (a == "--data") {
@@ -210,7 +212,9 @@ int main(int argc, char** argv) {
         manifestText += std::string(name) + "\t" + article.published + "\t" + tsvCell(article.source) + "\t" +
                         tsvCell(article.url) + "\t" + tsvCell(article.title) + "\n";
       } else {
-        chunk = format == "lines" ? Generator::asLine(article) : Generator::asNdjson(article);
+        chunk = format == "lines"        ? Generator::asLine(article)
+                : format == "paragraphs" ? Generator::asParagraphs(article)
+                                         : Generator::asNdjson(article);
         chunk += '\n';
         sink->write(chunk);
         hash = chronicle::corpus::fnv1a64(chunk, hash);
