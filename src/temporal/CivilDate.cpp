@@ -1,7 +1,6 @@
 #include "temporal/CivilDate.hpp"
 
 #include <charconv>
-#include <cstdio>
 
 namespace chronicle {
 
@@ -62,9 +61,15 @@ int CivilDate::weekday() const {
 }
 
 std::string CivilDate::iso() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  // By hand: this runs for every date of every mention written out.
+  std::string out(10, '-');
+  auto put = [&](std::size_t at, int value, int digits) {
+    for (int k = digits - 1; k >= 0; --k, value /= 10) out[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + value % 10);
+  };
+  put(0, year, 4);
+  put(5, month, 2);
+  put(8, day, 2);
+  return out;
 }
 
 }  // namespace chronicle
