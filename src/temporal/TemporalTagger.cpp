@@ -166,6 +166,10 @@ struct Rule {
   std::string resolver;
   std::vector<std::string> args;
   std::size_t order = 0;
+  // A cheap necessary condition: for each required element, the token
+  // classes one of which must occur among the next `span` tokens.
+  std::vector<std::uint64_t> needs;
+  std::size_t span = 0;
   bool hasArg(std::string_view a) const { return std::find(args.begin(), args.end(), a) != args.end(); }
 };
 
@@ -293,6 +297,16 @@ struct TemporalTagger::Impl {
   };
   StringMap<WordInfo> words;
   std::vector<const WordInfo*> infoById;  // index: Token::id
+  // Token classes for the rules' necessary conditions (Rule::needs): a bit
+  // per kind of date word, and a bit chosen by id for each strong literal.
+  enum ClassBit : std::uint64_t {
+    kNumberBit = 1u << 0, kMonthBit = 1u << 1, kWeekdayBit = 1u << 2, kNumberWordBit = 1u << 3,
+    kUnitBit = 1u << 4, kSeasonBit = 1u << 5, kHolidayBit = 1u << 6, kPartBit = 1u << 7,
+  };
+  static std::uint64_t literalBit(int id) { return std::uint64_t{1} << (8 + static_cast<unsigned>(id) % 56); }
+  std::vector<std::uint64_t> classById;  // index: Token::id
+  std::size_t window = 1;                // the longest rule, in tokens
+  void computeNeeds();
   std::array<int, 256> punctId{};         // ids of punctuation literals
   std::array<int, 100> smallNumberId{};   // ids of number literals ("en 8")
   void assignIds();
@@ -391,6 +405,20 @@ void TemporalTagger::Impl::assignIds() {
   }
   auto idOf = [&](const std::string& tok) { return words.at(tok).id; };
   for (auto* table : {&units, &seasonWords, &holidayWords, &parts}) table->bind(idOf, infoById.size());
+  classById.assign(infoById.size(), 0);
+  for (std::size_t id = 1; id < infoById.size(); ++id) {
+    const WordInfo& w = *infoById[id];
+    std::uint64_t c = 0;
+    if (w.month) c |= kMonthBit;
+    if (w.weekday) c |= kWeekdayBit;
+    if (w.number) c |= kNumberWordBit;
+    if (w.strong) c |= literalBit(static_cast<int>(id));
+    classById[id] = c;
+  }
+  units.forEachFirstToken([&](const std::string& k) { classById[static_cast<std::size_t>(idOf(k))] |= kUnitBit; });
+  seasonWords.forEachFirstToken([&](const std::string& k) { classById[static_cast<std::size_t>(idOf(k))] |= kSeasonBit; });
+  holidayWords.forEachFirstToken([&](const std::string& k) { classById[static_cast<std::size_t>(idOf(k))] |= kHolidayBit; });
+  parts.forEachFirstToken([&](const std::string& k) { classById[static_cast<std::size_t>(idOf(k))] |= kPartBit; });
   for (auto& [name, table] : lists) table.bind(idOf, infoById.size());
   for (Rule& r : rules)
     for (Element& el : r.elements) {
@@ -401,6 +429,63 @@ void TemporalTagger::Impl::assignIds() {
         el.literalIds.push_back(std::move(ids));
       }
     }
+  computeNeeds();
+}
+
+void TemporalTagger::Impl::computeNeeds() {
+  auto slotClasses = [](Slot slot) -> std::uint64_t {
+    switch (slot) {
+      case Slot::Day: case Slot::Num: case Slot::Ord: return kNumberBit | kNumberWordBit;
+      case Slot::Month: return kMonthBit;
+      case Slot::Weekday: return kWeekdayBit;
+      case Slot::Unit: return kUnitBit;
+      case Slot::Season: return kSeasonBit;
+      case Slot::Holiday: return kHolidayBit;
+      case Slot::Part: return kPartBit;
+      case Slot::Time: return kNumberBit | kNumberWordBit | kPartBit;
+      default: return kNumberBit;  // MonthNum, Year, YY, NumDate, Decade
+    }
+  };
+  auto slotSpan = [](Slot slot) -> std::size_t {
+    switch (slot) {
+      case Slot::NumDate: return 5;
+      case Slot::Time: return 7;  // "neuf heures trente du matin", "18 h 30"
+      case Slot::Day: case Slot::Num: return 5;  // "trente - et - un"
+      case Slot::Holiday: case Slot::Unit: case Slot::Part: case Slot::Season: return 6;
+      default: return 2;  // a word and its dot, a number and its suffix
+    }
+  };
+  window = 1;
+  for (Rule& r : rules) {
+    r.needs.clear();
+    r.span = 0;
+    for (const Element& el : r.elements) {
+      if (el.isSlot) {
+        r.span += slotSpan(el.slot);
+        if (!el.optional) r.needs.push_back(slotClasses(el.slot));
+        continue;
+      }
+      std::uint64_t any = 0;
+      bool alwaysThere = false;  // an alternative of weak words only
+      std::size_t longest = 0;
+      for (const auto& alt : el.literalIds) {
+        longest = std::max(longest, alt.size());
+        std::uint64_t bits = 0;
+        for (const int id : alt) {
+          const std::uint64_t c = classById[static_cast<std::size_t>(id)];
+          if (c) {
+            bits = c;
+            break;
+          }
+        }
+        if (!bits) alwaysThere = true;
+        any |= bits;
+      }
+      r.span += longest;
+      if (!el.optional && !alwaysThere) r.needs.push_back(any);
+    }
+    window = std::max(window, r.span);
+  }
 }
 
 void TemporalTagger::Impl::loadVocabularies(const LexiconSource& lexicon) {
@@ -1527,6 +1612,7 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
     std::vector<int> sentence;
     std::vector<const Impl::WordInfo*> info;
     std::vector<std::size_t> nextDateish;
+    std::vector<std::uint64_t> ahead, prefix;
     std::vector<Candidate> found, here;
   };
   thread_local Scratch scratch;
@@ -1568,6 +1654,27 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
     const bool dateish = t[k].isNumber() || (info[k] && info[k]->strong);
     nextDateish[k] = dateish ? k : nextDateish[k + 1];
   }
+  // What classes of tokens lie within the next `window` tokens of each
+  // position: a running OR by blocks (van Herk / Gil-Werman), two passes.
+  std::vector<std::uint64_t>& ahead = scratch.ahead;
+  std::vector<std::uint64_t>& prefix = scratch.prefix;
+  {
+    const std::size_t n = t.size(), w = m.window;
+    ahead.assign(n, 0);
+    prefix.assign(n, 0);
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint64_t c =
+          m.classById[static_cast<std::size_t>(t[k].id)] | (t[k].isNumber() ? std::uint64_t{Impl::kNumberBit} : std::uint64_t{0});
+      prefix[k] = (k % w == 0 ? 0 : prefix[k - 1]) | c;
+      ahead[k] = c;
+    }
+    for (std::size_t k = n; k-- > 0;)  // suffix ORs within each block
+      if ((k + 1) % w != 0 && k + 1 < n) ahead[k] |= ahead[k + 1];
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t last = std::min(n - 1, k + w - 1);
+      if (last / w != k / w) ahead[k] |= prefix[last];
+    }
+  }
   std::vector<Candidate>& found = scratch.found;
   std::vector<Candidate>& here = scratch.here;
   found.clear();
@@ -1592,6 +1699,9 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
     here.clear();
     for (const std::size_t ri : *candidates) {
       const Rule& r = m.rules[ri];
+      bool possible = true;
+      for (const std::uint64_t need : r.needs) possible = possible && (ahead[i] & need) != 0;
+      if (!possible) continue;
       std::size_t bestEnd = std::size_t(-1);
       Captures caps;
       m.matchRule(r, 0, t, i, Captures{}, bestEnd, caps);
