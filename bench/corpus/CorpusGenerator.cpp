@@ -1,5 +1,8 @@
 #include "CorpusGenerator.hpp"
 
+#include "temporal/CivilDate.hpp"
+#include "util/JsonString.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -14,31 +17,9 @@ namespace {
 
 // ---- calendar (proleptic Gregorian, days since 1970-01-01) -----------------
 
-struct Ymd {
-  int y, m, d;
-};
-
-long daysFromCivil(int y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-Ymd civilFromDays(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const long d = doy - (153 * mp + 2) / 5 + 1;
-  const long m = mp + (mp < 10 ? 3 : -9);
-  const long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return {static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
-}
+// Days since 1970-01-01, in the product's own calendar type.
+long daysFromCivil(int y, int m, int d) { return chronicle::CivilDate{y, m, d}.toDays(); }
+chronicle::CivilDate civilFromDays(long z) { return chronicle::CivilDate::fromDays(z); }
 
 int weekday(long days) {  // 0 = Monday
   return static_cast<int>(((days % 7) + 7 + 3) % 7);
@@ -58,8 +39,7 @@ std::string twoDigits(long n) {
 }
 
 std::string iso(long days) {
-  const Ymd c = civilFromDays(days);
-  return std::to_string(c.y) + "-" + twoDigits(c.m) + "-" + twoDigits(c.d);
+  return civilFromDays(days).iso();
 }
 
 // ---- data files: the syntax of lexicon/ (comments, FORMAT:, entries) -------
@@ -208,29 +188,6 @@ std::string slug(std::string_view title) {
   return out;
 }
 
-void appendJsonString(std::string& out, std::string_view s) {
-  out += '"';
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
-}
 
 }  // namespace
 
@@ -351,10 +308,10 @@ void Generator::expand(std::string_view tmpl, Expansion& x, std::string& out, in
       const std::string& value = v->second[x.rng.below(v->second.size())];
       if (value.find("{DAY2}") != std::string::npos && value.find("{MONTH2}") == std::string::npos) {
         // A range within one month: move it back into the month of its start.
-        const Ymd end = civilFromDays(x.rangeEnd);
-        if (end.m != civilFromDays(x.event).m) {
-          x.event -= end.d;
-          x.rangeEnd -= end.d;
+        const chronicle::CivilDate end = civilFromDays(x.rangeEnd);
+        if (end.month != civilFromDays(x.event).month) {
+          x.event -= end.day;
+          x.rangeEnd -= end.day;
         }
       }
       if (depth >= 8) throw std::runtime_error("slot {" + std::string(name) + "}: values nest too deep");
@@ -362,18 +319,18 @@ void Generator::expand(std::string_view tmpl, Expansion& x, std::string& out, in
       continue;
     }
 
-    const Ymd e = civilFromDays(x.event);
-    const Ymd r = civilFromDays(x.rangeEnd);
+    const chronicle::CivilDate e = civilFromDays(x.event);
+    const chronicle::CivilDate r = civilFromDays(x.rangeEnd);
     auto& rng = x.rng;
-    if (name == "DAY") out += e.d == 1 ? "1er" : std::to_string(e.d);
-    else if (name == "DAY2") out += std::to_string(r.d);
-    else if (name == "MONTH") out += kMonths[static_cast<std::size_t>(e.m - 1)];
-    else if (name == "MONTH2") out += kMonths[static_cast<std::size_t>(r.m - 1)];
-    else if (name == "MONTHABBR") out += kMonthAbbr[static_cast<std::size_t>(e.m - 1)];
-    else if (name == "DD") out += twoDigits(e.d);
-    else if (name == "MM") out += twoDigits(e.m);
-    else if (name == "YYYY" || name == "YEAR") out += std::to_string(e.y);
-    else if (name == "YY") out += twoDigits(e.y % 100);
+    if (name == "DAY") out += e.day == 1 ? "1er" : std::to_string(e.day);
+    else if (name == "DAY2") out += std::to_string(r.day);
+    else if (name == "MONTH") out += kMonths[static_cast<std::size_t>(e.month - 1)];
+    else if (name == "MONTH2") out += kMonths[static_cast<std::size_t>(r.month - 1)];
+    else if (name == "MONTHABBR") out += kMonthAbbr[static_cast<std::size_t>(e.month - 1)];
+    else if (name == "DD") out += twoDigits(e.day);
+    else if (name == "MM") out += twoDigits(e.month);
+    else if (name == "YYYY" || name == "YEAR") out += std::to_string(e.year);
+    else if (name == "YY") out += twoDigits(e.year % 100);
     else if (name == "WEEKDAY") out += kWeekdays[static_cast<std::size_t>(weekday(x.event))];
     else if (name == "WEEKDAY_NEXT") out += kWeekdays[static_cast<std::size_t>(weekday(x.event + 1))];
     else if (name == "HH") out += std::to_string(rng.between(0, 23));
@@ -452,8 +409,8 @@ Article Generator::article(std::uint64_t seed, std::size_t index) const {
   }
   a.body.pop_back();  // one line break at the end
 
-  const Ymd p = civilFromDays(x.published);
-  a.url = "https://" + x.source->domain + "/" + std::to_string(p.y) + "/" + twoDigits(p.m) + "/" + twoDigits(p.d) +
+  const chronicle::CivilDate p = civilFromDays(x.published);
+  a.url = "https://" + x.source->domain + "/" + std::to_string(p.year) + "/" + twoDigits(p.month) + "/" + twoDigits(p.day) +
           "/" + slug(a.title) + "-" + std::to_string(index + 1);
   return a;
 }

@@ -6,6 +6,7 @@
 #include "cli/ExitCode.hpp"
 #include "temporal/TemporalTagger.hpp"
 #include "util/Error.hpp"
+#include "util/JsonString.hpp"
 #include "util/Unicode.hpp"
 
 namespace chronicle::cli {
@@ -14,29 +15,6 @@ namespace {
 // The ndjson of `dates` is written by hand: it is the tagger benchmark's
 // output path, and a JSON library's document tree per line costs more than
 // the tagging.
-void appendJsonString(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(ch);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
 void appendMentionJson(std::string& out, std::string_view text, const TemporalMention& m) {
   auto date = [&](const std::optional<CivilDate>& d) {
     if (d) appendJsonString(out, d->iso());
