@@ -22,7 +22,11 @@ void appendMentionJson(std::string& out, std::string_view text, const TemporalMe
   };
   out += "{\"text\":";
   appendJsonString(out, text.substr(m.begin, m.end - m.begin));
-  out += ",\"start\":" + std::to_string(m.begin) + ",\"end\":" + std::to_string(m.end) + ",\"date_start\":";
+  out += ",\"start\":";
+  out += std::to_string(m.begin);
+  out += ",\"end\":";
+  out += std::to_string(m.end);
+  out += ",\"date_start\":";
   date(m.dateStart);
   out += ",\"date_end\":";
   date(m.dateEnd);
@@ -65,13 +69,16 @@ int DatesCommand::run(const GlobalOptions& global) {
 
   std::size_t lineNo = 0;
   std::string buffer;
-  auto tagOne = [&](std::string text) {
+  std::vector<TemporalMention> mentions;
+  auto tagOne = [&](std::string_view text) {
     ++lineNo;
-    if (!text.empty() && text.back() == '\r') text.pop_back();
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (!utf8::isValid(text)) throw InputError("line " + std::to_string(lineNo) + ": not valid UTF-8");
-    const auto mentions = tagger.tag(text, options);
+    tagger.tag(text, options, mentions);
     if (json) {
-      buffer += "{\"line\":" + std::to_string(lineNo) + ",\"mentions\":[";
+      buffer += "{\"line\":";
+      buffer += std::to_string(lineNo);
+      buffer += ",\"mentions\":[";
       for (std::size_t k = 0; k < mentions.size(); ++k) {
         if (k) buffer.push_back(',');
         appendMentionJson(buffer, text, mentions[k]);
@@ -99,8 +106,8 @@ int DatesCommand::run(const GlobalOptions& global) {
   if (!texts_.empty()) {
     for (const auto& text : texts_) tagOne(text);
   } else {
-    std::string line;
-    while (std::getline(std::cin, line)) tagOne(std::move(line));
+    std::string line;  // reused: no allocation per line
+    while (std::getline(std::cin, line)) tagOne(line);
   }
   std::cout << buffer;
   return exit_code::kOk;

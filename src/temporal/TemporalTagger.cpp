@@ -1604,6 +1604,13 @@ TemporalTagger::TemporalTagger(const LexiconSource& lexicon) : impl_(std::make_u
 TemporalTagger::~TemporalTagger() = default;
 
 std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const TaggerOptions& options) const {
+  std::vector<TemporalMention> out;
+  tag(text, options, out);
+  return out;
+}
+
+void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, std::vector<TemporalMention>& out) const {
+  out.clear();
   const Impl& m = *impl_;
   // Buffers reused from call to call on each thread: a news pipeline tags
   // many short texts, and allocation would cost more than tagging.
@@ -1817,7 +1824,6 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
     rel.outcome.time = time;
   }
 
-  std::vector<TemporalMention> out;
   out.reserve(found.size());
   for (const Candidate& cand : found) {
     TemporalMention mention;
@@ -1839,7 +1845,6 @@ std::vector<TemporalMention> TemporalTagger::tag(std::string_view text, const Ta
     }
     out.push_back(std::move(mention));
   }
-  return out;
 }
 
 }  // namespace chronicle

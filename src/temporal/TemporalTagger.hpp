@@ -64,6 +64,9 @@ class TemporalTagger {
 
   // Mentions in text order, not overlapping.
   std::vector<TemporalMention> tag(std::string_view text, const TaggerOptions& options) const;
+  // The same into `out` (cleared first), reusing its storage: for callers
+  // that tag many short texts.
+  void tag(std::string_view text, const TaggerOptions& options, std::vector<TemporalMention>& out) const;
 
  private:
   struct Impl;
