@@ -348,6 +348,7 @@ struct TemporalTagger::Impl {
     std::optional<CivilDate> anchor;
     Prefer prefer;
     const std::vector<int>& sentence;  // sentence number of each token
+    std::vector<signed char>& futureMark;  // per token: -1 not looked at yet, 0 no, 1 a future marker
   };
   bool futureContext(const Context& ctx, std::size_t begin, std::size_t end) const;
   Outcome resolve(const Rule& r, const Captures& c, const Context& ctx, std::size_t begin, std::size_t end) const;
@@ -1148,17 +1149,23 @@ bool TemporalTagger::Impl::futureContext(const Context& ctx, std::size_t begin, 
   const int sentence = ctx.sentence[begin];
   const std::size_t from = begin > 12 ? begin - 12 : 0;
   const std::size_t to = std::min(ctx.tokens.size(), end + 12);
+  auto isMarker = [&](std::size_t k) {
+    signed char& mark = ctx.futureMark[k];
+    if (mark < 0) {
+      bool yes = future.contains(ctx.tokens, k);
+      const Token& w = ctx.tokens[k];
+      if (!yes && w.isWord() && !w.capitalised && w.text.size() >= 6 &&
+          !futureEndingExceptions.contains(w.text))
+        for (const std::string& ending : futureEndings) yes = yes || w.text.ends_with(ending);
+      mark = yes ? 1 : 0;
+    }
+    return mark == 1;
+  };
   for (std::size_t k = from; k < to; ++k) {
     if (k >= begin && k < end) continue;
     if (ctx.sentence[k] != sentence) continue;
-    if (future.contains(ctx.tokens, k)) return true;
-    const Token& w = ctx.tokens[k];
-    if (w.isWord() && !w.capitalised && w.text.size() >= 6 && !futureEndingExceptions.contains(w.text))
-      for (const std::string& ending : futureEndings)
-        if (w.text.ends_with(ending)) return true;
+    if (isMarker(k)) return true;
   }
-  // "prochain" right after the expression belongs to it in rules; elsewhere
-  // in the window it also points forward.
   return false;
 }
 
@@ -1201,11 +1208,18 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
                                       std::size_t end) const {
   const Tokens& t = ctx.tokens;
   const std::optional<CivilDate>& anchor = ctx.anchor;
-  const bool futureTense = futureContext(ctx, begin, end);
-  const bool past = ctx.prefer == Prefer::Past && !futureTense;
-  const int defaultMode = past ? -2 : 2;
+  // Which way to read is only worked out when a resolver asks: absolute
+  // dates never need the sentence's tense.
+  std::optional<bool> futureMemo;
+  auto futureTense = [&] {
+    if (!futureMemo) futureMemo = futureContext(ctx, begin, end);
+    return *futureMemo;
+  };
+  auto past = [&] { return ctx.prefer == Prefer::Past && !futureTense(); };
+  auto defaultMode = [&] { return past() ? -2 : 2; };
   const bool standalone = begin == 0 && end == t.size();
-  const std::string& kind = r.resolver;
+  // A view: comparisons with literals check the length first.
+  const std::string_view kind = r.resolver;
   auto withTime = [&](Outcome o) {
     if (c.time) o.time = c.time;
     else if (c.part && partTimes[static_cast<std::size_t>(*c.part)] >= 0) o.time = partTimes[static_cast<std::size_t>(*c.part)];
@@ -1234,16 +1248,16 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
   if (kind == "date") {
     Captures cc = c;
     if (!cc.day[0] && cc.ord && *cc.ord > 0) cc.day[0] = cc.ord;  // "le 3e jour d'octobre"
-    return resolveDate(r, cc, ctx, defaultMode, standalone, end);
+    return resolveDate(r, cc, ctx, defaultMode(), standalone, end);
   }
   if (kind == "day-of-month") {
     if (!c.day[0]) return Outcome::reject();
     if (r.hasArg("follow") && !nextIsEndOrPunct() && !list("day-follow").contains(t, end)) return Outcome::reject();
     if (!anchor) return Outcome::unresolved();
     for (int k = 0; k < 36; ++k) {
-      const CivilDate m = addMonths(monthStart(anchor->year, anchor->month), past ? -k : k);
+      const CivilDate m = addMonths(monthStart(anchor->year, anchor->month), past() ? -k : k);
       const auto d = CivilDate::make(m.year, m.month, *c.day[0]);
-      if (!d || (past ? *d > *anchor : *d < *anchor)) continue;
+      if (!d || (past() ? *d > *anchor : *d < *anchor)) continue;
       if (c.weekday[0] && d->weekday() != *c.weekday[0] - 1) continue;
       return withTime(day(*d, Resolution::Anchor));
     }
@@ -1268,8 +1282,8 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
     // the next Tuesday).
     // In a future-tense sentence the anchor's own day counts too ("Samedi,
     // les électeurs seront appelés…" written on a Saturday).
-    else d = anchor->plusDays(past ? (delta <= 0 ? delta : delta - 7)
-                                   : (delta > 0 || (delta == 0 && futureTense) ? delta : delta + 7));
+    else d = anchor->plusDays(past() ? (delta <= 0 ? delta : delta - 7)
+                                   : (delta > 0 || (delta == 0 && futureTense()) ? delta : delta + 7));
     if (kind == "weekday-night") return Outcome::of(d, d.plusDays(1), Precision::Day, Resolution::Anchor);
     return withTime(day(d, Resolution::Anchor));
   }
@@ -1303,13 +1317,13 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
       return Outcome::of(mon, mon.plusDays(6), Precision::Week, Resolution::Anchor);
     }
     if (unit == kWeekend) {
-      // The weekend containing the anchor, else the one before (past) or after.
+      // The weekend containing the anchor, else the one before (past()) or after.
       const CivilDate sat = mondayOf(*anchor).plusDays(5);
       CivilDate s = sat;
       const bool inWeekend = anchor->weekday() >= 5;
       if (n < 0) s = inWeekend ? sat.plusDays(-7) : sat.plusDays(-7);
       else if (n > 0) s = sat.plusDays(7);
-      else if (!inWeekend && past) s = sat.plusDays(-7);
+      else if (!inWeekend && past()) s = sat.plusDays(-7);
       return Outcome::of(s, s.plusDays(1), Precision::Week, Resolution::Anchor);
     }
     if (unit == kMonth) {
@@ -1324,7 +1338,7 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
   if (kind == "night") {
     if (!anchor) return Outcome::unresolved();
     const int n = intArg(0, 0);
-    const CivilDate s = (n == 0 && !past) ? *anchor : anchor->plusDays(-1);
+    const CivilDate s = (n == 0 && !past()) ? *anchor : anchor->plusDays(-1);
     return Outcome::of(s, s.plusDays(1), Precision::Day, Resolution::Anchor);
   }
   if (kind == "night-between") {
@@ -1334,7 +1348,7 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
     int gap = (*c.weekday[1] - 1 - from + 7) % 7;
     if (gap == 0) gap = 7;
     for (int k = 0; k < 14; ++k) {
-      const CivilDate s = past ? anchor->plusDays(-gap - k) : anchor->plusDays(k);
+      const CivilDate s = past() ? anchor->plusDays(-gap - k) : anchor->plusDays(k);
       if (s.weekday() == from) return Outcome::of(s, s.plusDays(gap), Precision::Day, Resolution::Anchor);
     }
     return Outcome::reject();
@@ -1360,14 +1374,14 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
     std::optional<CivilDate> m;
     if (c.month[0]) {
       if (!c.year[0] && yearFollows(t, end)) return Outcome::reject();
-      const int mode = r.hasArg("last") ? -1 : r.hasArg("next") ? 1 : defaultMode;
+      const int mode = r.hasArg("last") ? -1 : r.hasArg("next") ? 1 : defaultMode();
       m = resolveMonth(*c.month[0], c.year[0], mode, res);
     } else if (anchor) {
       // "en fin de mois": this month; "au début du mois" read forward once
-      // the beginning is past.
+      // the beginning is past().
       res = Resolution::Anchor;
       m = monthStart(anchor->year, anchor->month);
-      if (!past && kind == "month-part" && r.hasArg("start") && anchor->day > 10) m = addMonths(*m, 1);
+      if (!past() && kind == "month-part" && r.hasArg("start") && anchor->day > 10) m = addMonths(*m, 1);
     }
     if (!m) return c.month[0] || kind != "iso-month" ? Outcome::unresolved() : Outcome::reject();
     const int last = daysInMonth(m->year, m->month);
@@ -1431,10 +1445,10 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
     const std::string mode = r.args.empty() ? "this" : r.args[0];
     for (int k = 0; k < 3; ++k) {
       // Candidates from the season that started before the anchor.
-      const int y = past || mode == "last" ? anchor->year - k : anchor->year - 1 + k;
+      const int y = past() || mode == "last" ? anchor->year - k : anchor->year - 1 + k;
       const auto [a, b] = seasonStarting(y);
       const bool contains = a <= *anchor && *anchor <= b;
-      if (mode == "last" ? b < *anchor : (contains || (past ? b < *anchor : a > *anchor)))
+      if (mode == "last" ? b < *anchor : (contains || (past() ? b < *anchor : a > *anchor)))
         return Outcome::of(a, b, Precision::Season, Resolution::Anchor);
     }
     return Outcome::reject();
@@ -1452,8 +1466,8 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
     }
     if (!anchor) return Outcome::unresolved();
     for (int k = 0; k <= 2; ++k) {
-      const auto d = holidayIn(*c.holiday, past ? anchor->year - k : anchor->year + k);
-      if (d && (past ? *d <= *anchor : *d >= *anchor)) return day(*d, Resolution::Anchor);
+      const auto d = holidayIn(*c.holiday, past() ? anchor->year - k : anchor->year + k);
+      if (d && (past() ? *d <= *anchor : *d >= *anchor)) return day(*d, Resolution::Anchor);
     }
     return Outcome::reject();
   }
@@ -1473,16 +1487,16 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
       return Outcome::unresolved();
     } else if (stopMonth > 0) {
       res = Resolution::Anchor;
-      const auto d = dayNearAnchor(*c.day[e], stopMonth, std::nullopt, *anchor, defaultMode);
+      const auto d = dayNearAnchor(*c.day[e], stopMonth, std::nullopt, *anchor, defaultMode());
       if (!d) return Outcome::reject();
       stop = *d;
     } else {
       res = Resolution::Anchor;
       std::optional<CivilDate> found;
       for (int k = 0; k < 13 && !found; ++k) {
-        const CivilDate m = addMonths(monthStart(anchor->year, anchor->month), past ? -k : k);
+        const CivilDate m = addMonths(monthStart(anchor->year, anchor->month), past() ? -k : k);
         const auto d = CivilDate::make(m.year, m.month, *c.day[e]);
-        if (d && (past ? *d <= *anchor : *d >= *anchor)) found = d;
+        if (d && (past() ? *d <= *anchor : *d >= *anchor)) found = d;
       }
       if (!found) return Outcome::reject();
       stop = *found;
@@ -1535,7 +1549,7 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
     Resolution res = Resolution::Absolute;
     std::optional<CivilDate> m;
     if (c.month[0]) {
-      m = resolveMonth(*c.month[0], c.year[0], defaultMode, res);
+      m = resolveMonth(*c.month[0], c.year[0], defaultMode(), res);
     } else if (anchor) {
       res = Resolution::Anchor;
       m = addMonths(monthStart(anchor->year, anchor->month), r.hasArg("next-month") ? 1 : 0);
@@ -1562,7 +1576,7 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
   }
   if (kind == "week-of-date") {
     if (!c.day[0] || !c.month[0]) return Outcome::reject();
-    const Outcome day0 = resolveDate(r, c, ctx, defaultMode, standalone, end);
+    const Outcome day0 = resolveDate(r, c, ctx, defaultMode(), standalone, end);
     if (day0.kind != Outcome::Resolved) return day0;
     const CivilDate mon = mondayOf(day0.start);
     return Outcome::of(mon, mon.plusDays(6), Precision::Week, day0.resolution);
@@ -1620,6 +1634,7 @@ void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, st
     std::vector<const Impl::WordInfo*> info;
     std::vector<std::size_t> nextDateish;
     std::vector<std::uint64_t> ahead, prefix;
+    std::vector<signed char> future;
     std::vector<Candidate> found, here;
   };
   thread_local Scratch scratch;
@@ -1637,7 +1652,8 @@ void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, st
       sentence[k] = s;
     }
   }
-  const Impl::Context ctx{t, options.anchor, options.prefer, sentence};
+  scratch.future.assign(t.size(), -1);
+  const Impl::Context ctx{t, options.anchor, options.prefer, sentence, scratch.future};
 
   // What each word is to the rules (one lookup per word), and where the
   // date-bearing tokens are: numbers, date words, strong literals. A weak
@@ -1742,8 +1758,8 @@ void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, st
     Candidate& time = found[k + 1];
     const bool singleDay = day.outcome.kind == Outcome::Resolved && day.outcome.precision == Precision::Day &&
                            day.outcome.end == day.outcome.start;
-    const bool undatedDay = day.outcome.kind == Outcome::Unresolved && day.rule->resolver != "time";
-    if (time.rule->resolver != "time" || day.outcome.time || !(singleDay || undatedDay)) continue;
+    const bool undatedDay = day.outcome.kind == Outcome::Unresolved && std::string_view(day.rule->resolver) != "time";
+    if (std::string_view(time.rule->resolver) != "time" || day.outcome.time || !(singleDay || undatedDay)) continue;
     std::size_t j = day.end;
     while (j < time.begin && (t[j].isPunct('/') || t[j].isPunct(',') || attach.contains(t, j))) ++j;
     if (j != time.begin) continue;
