@@ -1020,6 +1020,13 @@ bool TemporalTagger::Impl::matchSlot(const Element& el, const Tokens& t, std::si
   const auto idx = static_cast<std::size_t>(el.index);
   int v = 0;
   std::size_t len = 0;
+  // A slot read from a phrase table: its value and length.
+  auto phrase = [&](const PhraseTable& table, SlotValue& into) {
+    if (!table.match(t, i, v, len)) return false;
+    into = v;
+    next = i + len;
+    return true;
+  };
   switch (el.slot) {
     case Slot::Day:
       if (!matchDay(t, i, next, v)) return false;
@@ -1076,26 +1083,10 @@ bool TemporalTagger::Impl::matchSlot(const Element& el, const Tokens& t, std::si
       next = i + 1;
       return true;
     }
-    case Slot::Unit:
-      if (!units.match(t, i, v, len)) return false;
-      c.unit = v;
-      next = i + len;
-      return true;
-    case Slot::Season:
-      if (!seasonWords.match(t, i, v, len)) return false;
-      c.season = v;
-      next = i + len;
-      return true;
-    case Slot::Holiday:
-      if (!holidayWords.match(t, i, v, len)) return false;
-      c.holiday = v;
-      next = i + len;
-      return true;
-    case Slot::Part:
-      if (!parts.match(t, i, v, len)) return false;
-      c.part = v;
-      next = i + len;
-      return true;
+    case Slot::Unit: return phrase(units, c.unit);
+    case Slot::Season: return phrase(seasonWords, c.season);
+    case Slot::Holiday: return phrase(holidayWords, c.holiday);
+    case Slot::Part: return phrase(parts, c.part);
     case Slot::Time:
       if (!matchTime(t, i, next, v)) return false;
       c.time = v;
