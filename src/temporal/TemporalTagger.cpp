@@ -328,7 +328,17 @@ struct TemporalTagger::Impl {
   void loadVocabularies(const LexiconSource& lexicon);
   void loadRules(const LexiconSource& lexicon);
 
-  const PhraseTable& list(const char* name) const { return lists.at(name); }
+  // The lists the tagger itself consults, found once at load (std::map
+  // nodes do not move): tag() runs them for every candidate date.
+  struct NamedLists {
+    const PhraseTable* future = nullptr;
+    const PhraseTable* link = nullptr;
+    const PhraseTable* linkArticle = nullptr;
+    const PhraseTable* attach = nullptr;
+    const PhraseTable* dayFollow = nullptr;
+    const PhraseTable* yearFollow = nullptr;
+    const PhraseTable* yearBlock = nullptr;
+  } named;
 
   // --- slot matching -------------------------------------------------------
   bool glued(const Tokens& t, std::size_t i) const { return i < t.size() && !t[i].spaceBefore; }
@@ -505,7 +515,13 @@ void TemporalTagger::Impl::loadVocabularies(const LexiconSource& lexicon) {
     }
     return neg ? -v : v;
   };
-  auto named = [&](const char* path, int max, StringMap<NamedWord>& into) {
+  // "12-25" in a seasons or holidays line.
+  auto monthDay = [&](const LexiconFile& f, const LexiconLine& l, const std::string& text, int& month, int& day) {
+    if (text.size() != 5 || text[2] != '-') f.fail(l, "expected MM-DD, got '" + text + "'");
+    month = intField(f, l, text.substr(0, 2));
+    day = intField(f, l, text.substr(3, 2));
+  };
+  auto namedWords = [&](const char* path, int max, StringMap<NamedWord>& into) {
     const LexiconFile f = lexicon.load(path);
     for (const LexiconLine& l : f.entries()) {
       const auto fields = splitFields(l.text);
@@ -520,8 +536,8 @@ void TemporalTagger::Impl::loadVocabularies(const LexiconSource& lexicon) {
       }
     }
   };
-  named("fr/temporal/months.txt", 12, months);
-  named("fr/temporal/weekdays.txt", 7, weekdays);
+  namedWords("fr/temporal/months.txt", 12, months);
+  namedWords("fr/temporal/weekdays.txt", 7, weekdays);
 
   {
     const LexiconFile f = lexicon.load("fr/temporal/numbers.txt");
@@ -554,14 +570,9 @@ void TemporalTagger::Impl::loadVocabularies(const LexiconSource& lexicon) {
     for (const LexiconLine& l : f.entries()) {
       const auto fields = splitFields(l.text);
       if (fields.size() < 4) f.fail(l, "expected season|MM-DD|MM-DD|word...");
-      auto md = [&](const std::string& s, int& m, int& d) {
-        if (s.size() != 5 || s[2] != '-') f.fail(l, "expected MM-DD, got '" + s + "'");
-        m = intField(f, l, s.substr(0, 2));
-        d = intField(f, l, s.substr(3, 2));
-      };
       Season s{};
-      md(fields[1], s.startMonth, s.startDay);
-      md(fields[2], s.endMonth, s.endDay);
+      monthDay(f, l, fields[1], s.startMonth, s.startDay);
+      monthDay(f, l, fields[2], s.endMonth, s.endDay);
       for (std::size_t i = 3; i < fields.size(); ++i) seasonWords.add(fields[i], static_cast<int>(seasons.size()));
       seasons.push_back(s);
     }
@@ -577,9 +588,7 @@ void TemporalTagger::Impl::loadVocabularies(const LexiconSource& lexicon) {
         h.easterOffset = fields[0].size() > 7 ? intField(f, l, fields[0].substr(7)) : 0;
         if (fields[0].size() > 6 && fields[0][6] == '-') h.easterOffset = -h.easterOffset;
       } else {
-        if (fields[0].size() != 5 || fields[0][2] != '-') f.fail(l, "expected MM-DD or easter+N");
-        h.month = intField(f, l, fields[0].substr(0, 2));
-        h.day = intField(f, l, fields[0].substr(3, 2));
+        monthDay(f, l, fields[0], h.month, h.day);
       }
       for (std::size_t i = 1; i < fields.size(); ++i) holidayWords.add(fields[i], static_cast<int>(holidays.size()));
       holidays.push_back(h);
@@ -609,8 +618,13 @@ void TemporalTagger::Impl::loadVocabularies(const LexiconSource& lexicon) {
         else lists[fields[0]].add(fields[i], 1);
       }
     }
-    for (const char* needed : {"future", "link", "link-article", "attach", "day-follow", "year-follow", "year-block"})
-      if (!lists.contains(needed)) throw InputError(f.path() + ": the list '" + needed + "' is missing");
+    auto need = [&](const char* name) {
+      const auto it = lists.find(name);
+      if (it == lists.end()) throw InputError(f.path() + ": the list '" + name + "' is missing");
+      return &it->second;
+    };
+    named = {need("future"),     need("link"),        need("link-article"), need("attach"),
+             need("day-follow"), need("year-follow"), need("year-block")};
   }
 }
 
@@ -1136,7 +1150,7 @@ void TemporalTagger::Impl::matchRule(const Rule& r, std::size_t e, const Tokens&
 // Resolution
 
 bool TemporalTagger::Impl::futureContext(const Context& ctx, std::size_t begin, std::size_t end) const {
-  const PhraseTable& future = list("future");
+  const PhraseTable& future = *named.future;
   const int sentence = ctx.sentence[begin];
   const std::size_t from = begin > 12 ? begin - 12 : 0;
   const std::size_t to = std::min(ctx.tokens.size(), end + 12);
@@ -1243,7 +1257,7 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
   }
   if (kind == "day-of-month") {
     if (!c.day[0]) return Outcome::reject();
-    if (r.hasArg("follow") && !nextIsEndOrPunct() && !list("day-follow").contains(t, end)) return Outcome::reject();
+    if (r.hasArg("follow") && !nextIsEndOrPunct() && !named.dayFollow->contains(t, end)) return Outcome::reject();
     if (!anchor) return Outcome::unresolved();
     for (int k = 0; k < 36; ++k) {
       const CivilDate m = addMonths(monthStart(anchor->year, anchor->month), past() ? -k : k);
@@ -1403,8 +1417,8 @@ Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Co
     }
     if (r.hasArg("follow") && end < t.size() && t[end].isWord()) {
       const std::string_view w = t[end].text;
-      if (list("year-block").contains(t, end)) return Outcome::reject();
-      if ((w.ends_with("s") || w.ends_with("x")) && w.size() > 3 && !list("year-follow").contains(t, end))
+      if (named.yearBlock->contains(t, end)) return Outcome::reject();
+      if ((w.ends_with("s") || w.ends_with("x")) && w.size() > 3 && !named.yearFollow->contains(t, end))
         return Outcome::reject();
     }
     if (kind == "year-part") {
@@ -1743,7 +1757,7 @@ void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, st
   }
 
   // A time right after a day belongs to it: "samedi à 18h30", "(16-11-21 / 20H30)".
-  const PhraseTable& attach = m.list("attach");
+  const PhraseTable& attach = *m.named.attach;
   for (std::size_t k = 0; k + 1 < found.size(); ++k) {
     Candidate& day = found[k];
     Candidate& time = found[k + 1];
@@ -1761,7 +1775,7 @@ void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, st
 
   // Relative expressions count from the date they are linked to, else the
   // previous date of their sentence, else the anchor.
-  const PhraseTable& link = m.list("link");
+  const PhraseTable& link = *m.named.link;
   for (std::size_t k = 0; k < found.size(); ++k) {
     Candidate& rel = found[k];
     if (rel.outcome.kind != Outcome::Relative) continue;
@@ -1771,7 +1785,7 @@ void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, st
     int linkValue = 0;
     std::size_t linkLength = 0;
     const bool genitive = rel.end < t.size() && link.match(t, rel.end, linkValue, linkLength);
-    const bool article = rel.rule->hasArg("end") && rel.end < t.size() && m.list("link-article").contains(t, rel.end);
+    const bool article = rel.rule->hasArg("end") && rel.end < t.size() && m.named.linkArticle->contains(t, rel.end);
     if (genitive || article) {
       linked = genitive;
       for (std::size_t n = k + 1; n < found.size(); ++n) {

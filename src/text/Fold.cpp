@@ -108,11 +108,6 @@ std::string fold(std::string_view text) {
 
 FoldedText foldWithOffsets(std::string_view text) {
   FoldedText out;
-  foldWithOffsetsInto(text, out);
-  return out;
-}
-
-void foldWithOffsetsInto(std::string_view text, FoldedText& out) {
   out.text.resize(text.size());
   out.origin.resize(text.size() + 1);
   // ASCII (most of French text) folds byte for byte in place; anything else
@@ -147,6 +142,7 @@ void foldWithOffsetsInto(std::string_view text, FoldedText& out) {
   out.text.resize(n);
   out.origin.resize(n + 1);
   out.origin[n] = static_cast<std::uint32_t>(text.size());
+  return out;
 }
 
 }  // namespace chronicle

@@ -30,7 +30,5 @@ struct FoldedText {
 };
 
 FoldedText foldWithOffsets(std::string_view text);
-// The same into an existing FoldedText, reusing its buffers.
-void foldWithOffsetsInto(std::string_view text, FoldedText& out);
 
 }  // namespace chronicle
