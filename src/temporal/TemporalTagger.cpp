@@ -1,6 +1,7 @@
 #include "temporal/TemporalTagger.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -53,6 +54,61 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+// The words the rules know, looked up for every word of every text: open
+// addressing over a power-of-two table with the full hash kept, so that a
+// word the rules do not know (most words) costs a hash and one compare.
+template <typename V>
+class WordIndex {
+ public:
+  void build(const StringMap<V>& map) {
+    std::size_t capacity = 16;
+    while (capacity < map.size() * 2) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    for (const auto& [key, value] : map) {
+      const std::uint64_t h = hashOf(key);
+      std::size_t at = h & mask_;
+      while (slots_[at].value) at = (at + 1) & mask_;
+      slots_[at] = Slot{h, key, &value};
+    }
+  }
+  const V* find(std::string_view word) const {
+    const std::uint64_t h = hashOf(word);
+    for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
+      const Slot& s = slots_[at];
+      if (!s.value) return nullptr;
+      if (s.hash == h && s.key == word) return s.value;
+    }
+  }
+
+ private:
+  // Eight bytes at a time, each block mixed by a multiply (words are short).
+  static std::uint64_t hashOf(std::string_view s) {
+    std::uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+      h ^= h >> 31;
+    }
+    if (i < s.size()) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, s.size() - i);
+      h = (h ^ w) * 0x94D049BB133111EBull;
+      h ^= h >> 29;
+    }
+    return h;
+  }
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view key;
+    const V* value = nullptr;
+  };
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
 
 // ---------------------------------------------------------------------------
 // Vocabularies
@@ -170,6 +226,10 @@ struct Rule {
   // classes one of which must occur among the next `span` tokens.
   std::vector<std::uint64_t> needs;
   std::size_t span = 0;
+  // Another: the signature bits (Impl::sigById) one of which the token
+  // after the first must carry; all ones when the first element can take
+  // several tokens.
+  std::uint64_t nextMask = ~std::uint64_t{0};
   bool hasArg(std::string_view a) const { return std::find(args.begin(), args.end(), a) != args.end(); }
 };
 
@@ -281,6 +341,14 @@ struct TemporalTagger::Impl {
   std::vector<std::string> futureEndings;
   StringSet futureEndingExceptions;
   std::vector<Rule> rules;
+  // What tag() tests before trying a rule, packed by rule index so that the
+  // test does not touch the Rule: nextMask, then every need (at most kHeadNeeds).
+  static constexpr std::size_t kHeadNeeds = 6;
+  struct RuleHead {
+    std::uint64_t nextMask = ~std::uint64_t{0};
+    std::array<std::uint64_t, kHeadNeeds> needs{};  // unused ones are all ones
+  };
+  std::vector<RuleHead> heads;
   // First-token index: literal → rules; slot kind → rules. Folded into one
   // candidate list per word that can start a rule, and one for numbers.
   StringMap<std::vector<std::size_t>> byLiteral;
@@ -296,6 +364,7 @@ struct TemporalTagger::Impl {
     bool ordinal = false;
   };
   StringMap<WordInfo> words;
+  WordIndex<WordInfo> wordIndex;  // words, for tag(): built once they are complete
   std::vector<const WordInfo*> infoById;  // index: Token::id
   // Token classes for the rules' necessary conditions (Rule::needs): a bit
   // per kind of date word, and a bit chosen by id for each strong literal.
@@ -305,6 +374,9 @@ struct TemporalTagger::Impl {
   };
   static std::uint64_t literalBit(int id) { return std::uint64_t{1} << (8 + static_cast<unsigned>(id) % 56); }
   std::vector<std::uint64_t> classById;  // index: Token::id
+  // A token's signature: its class bits plus the bit of its id, weak words
+  // included (numbers add kNumberBit); Rule::nextMask is tested against it.
+  std::vector<std::uint64_t> sigById;    // index: Token::id
   std::size_t window = 1;                // the longest rule, in tokens
   void computeNeeds();
   std::array<int, 256> punctId{};         // ids of punctuation literals
@@ -390,6 +462,7 @@ void TemporalTagger::Impl::assignIds() {
     for (Element& el : r.elements)
       for (const auto& alt : el.literals)
         for (const auto& tok : alt) words[tok];
+  words["."];  // the dot after an abbreviated month or weekday: Rule::nextMask
   for (const auto& [k, v] : months) {
     WordInfo& w = words[k];
     w.month = v.value;
@@ -441,6 +514,7 @@ void TemporalTagger::Impl::assignIds() {
       }
     }
   computeNeeds();
+  wordIndex.build(words);
 }
 
 void TemporalTagger::Impl::computeNeeds() {
@@ -466,8 +540,40 @@ void TemporalTagger::Impl::computeNeeds() {
       default: return 2;  // a word and its dot, a number and its suffix
     }
   };
+  sigById.assign(classById.size(), literalBit(0));  // id 0: a word the rules do not know
+  for (std::size_t id = 1; id < classById.size(); ++id) sigById[id] = classById[id] | literalBit(static_cast<int>(id));
+  constexpr std::uint64_t kAll = ~std::uint64_t{0};
+  auto sigOf = [&](int id) { return sigById[static_cast<std::size_t>(id)]; };
+  // The signatures the first token of elements [e, end) can have.
+  auto firstSet = [&](const Rule& r, std::size_t e) {
+    std::uint64_t bits = 0;
+    for (; e < r.elements.size(); ++e) {
+      const Element& el = r.elements[e];
+      if (el.isSlot) bits |= slotClasses(el.slot);
+      else
+        for (const auto& alt : el.literalIds) bits |= sigOf(alt[0]);
+      if (!el.optional) return bits;
+    }
+    return kAll;  // the rule may end there: anything may follow
+  };
   window = 1;
   for (Rule& r : rules) {
+    // What the token after the first can be, whichever element the first
+    // token matched (leading optional elements may be skipped).
+    r.nextMask = 0;
+    for (std::size_t e = 0; e < r.elements.size() && r.nextMask != kAll; ++e) {
+      const Element& el = r.elements[e];
+      if (el.isSlot) {
+        // A month or weekday name is one word and maybe its dot; other
+        // slots can span several tokens.
+        if (el.slot == Slot::Month || el.slot == Slot::Weekday)
+          r.nextMask |= firstSet(r, e + 1) | sigById[static_cast<std::size_t>(punctId['.'])];
+        else r.nextMask = kAll;
+      } else {
+        for (const auto& alt : el.literalIds) r.nextMask |= alt.size() > 1 ? sigOf(alt[1]) : firstSet(r, e + 1);
+      }
+      if (!el.optional) break;
+    }
     r.needs.clear();
     r.span = 0;
     for (const Element& el : r.elements) {
@@ -496,6 +602,15 @@ void TemporalTagger::Impl::computeNeeds() {
       if (!el.optional && !alwaysThere) r.needs.push_back(any);
     }
     window = std::max(window, r.span);
+  }
+  heads.assign(rules.size(), RuleHead{});
+  for (std::size_t ri = 0; ri < rules.size(); ++ri) {
+    const Rule& r = rules[ri];
+    RuleHead& h = heads[ri];
+    h.nextMask = r.nextMask;
+    h.needs.fill(kAll);
+    // More needs than fit: the first ones are a weaker necessary condition.
+    for (std::size_t k = 0; k < std::min(kHeadNeeds, r.needs.size()); ++k) h.needs[k] = r.needs[k];
   }
 }
 
@@ -1159,9 +1274,10 @@ bool TemporalTagger::Impl::futureContext(const Context& ctx, std::size_t begin, 
     if (mark < 0) {
       bool yes = future.contains(ctx.tokens, k);
       const Token& w = ctx.tokens[k];
-      if (!yes && w.isWord() && !w.capitalised && w.text.size() >= 6 &&
-          !futureEndingExceptions.contains(w.text))
+      if (!yes && w.isWord() && !w.capitalised && w.text.size() >= 6) {
         for (const std::string& ending : futureEndings) yes = yes || w.text.ends_with(ending);
+        yes = yes && !futureEndingExceptions.contains(w.text);  // the rare word that only looks future
+      }
       mark = yes ? 1 : 0;
     }
     return mark == 1;
@@ -1638,7 +1754,7 @@ void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, st
     std::vector<int> sentence;
     std::vector<const Impl::WordInfo*> info;
     std::vector<std::size_t> nextDateish;
-    std::vector<std::uint64_t> ahead, prefix;
+    std::vector<std::uint64_t> ahead, prefix, sig;
     std::vector<signed char> future;
     std::vector<Candidate> found, here;
   };
@@ -1667,18 +1783,21 @@ void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, st
   info.assign(t.size(), nullptr);
   std::vector<std::size_t>& nextDateish = scratch.nextDateish;
   nextDateish.assign(t.size() + 1, std::size_t(-1) / 2);
+  std::vector<std::uint64_t>& sig = scratch.sig;
+  sig.resize(t.size());
   for (std::size_t k = t.size(); k-- > 0;) {
     Token& tok = tokens[k];
     if (tok.isWord()) {
-      if (const auto it = m.words.find(tok.text); it != m.words.end()) {
-        info[k] = &it->second;
-        tok.id = it->second.id;
+      if (const Impl::WordInfo* w = m.wordIndex.find(tok.text)) {
+        info[k] = w;
+        tok.id = w->id;
       }
     } else if (tok.isNumber()) {
       if (tok.text.size() <= 2) tok.id = m.smallNumberId[static_cast<std::size_t>(tok.number())];
     } else {
       tok.id = m.punctId[static_cast<unsigned char>(tok.text[0])];
     }
+    sig[k] = m.sigById[static_cast<std::size_t>(tok.id)] | (tok.isNumber() ? std::uint64_t{Impl::kNumberBit} : 0);
     const bool dateish = t[k].isNumber() || (info[k] && info[k]->strong);
     nextDateish[k] = dateish ? k : nextDateish[k + 1];
   }
@@ -1687,21 +1806,23 @@ void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, st
   std::vector<std::uint64_t>& ahead = scratch.ahead;
   std::vector<std::uint64_t>& prefix = scratch.prefix;
   {
+    // Blocks of `w` tokens walked by their bounds: no division per token.
     const std::size_t n = t.size(), w = m.window;
-    ahead.assign(n, 0);
-    prefix.assign(n, 0);
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::uint64_t c =
-          m.classById[static_cast<std::size_t>(t[k].id)] | (t[k].isNumber() ? std::uint64_t{Impl::kNumberBit} : std::uint64_t{0});
-      prefix[k] = (k % w == 0 ? 0 : prefix[k - 1]) | c;
-      ahead[k] = c;
+    ahead.resize(n);
+    prefix.resize(n);
+    for (std::size_t k = 0; k < n; ++k)
+      ahead[k] = m.classById[static_cast<std::size_t>(t[k].id)] |
+                 (t[k].isNumber() ? std::uint64_t{Impl::kNumberBit} : std::uint64_t{0});
+    for (std::size_t block = 0; block < n; block += w) {
+      const std::size_t end = std::min(n, block + w);
+      prefix[block] = ahead[block];
+      for (std::size_t k = block + 1; k < end; ++k) prefix[k] = prefix[k - 1] | ahead[k];
+      for (std::size_t k = end - 1; k-- > block;) ahead[k] |= ahead[k + 1];  // suffix ORs
     }
-    for (std::size_t k = n; k-- > 0;)  // suffix ORs within each block
-      if ((k + 1) % w != 0 && k + 1 < n) ahead[k] |= ahead[k + 1];
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t last = std::min(n - 1, k + w - 1);
-      if (last / w != k / w) ahead[k] |= prefix[last];
-    }
+    // ahead[k] now covers k to its block's end; add the next block's prefix
+    // up to k + w - 1.
+    for (std::size_t block = 0; block + w < n; block += w)
+      for (std::size_t k = block + 1; k < block + w; ++k) ahead[k] |= prefix[std::min(n - 1, k + w - 1)];
   }
   std::vector<Candidate>& found = scratch.found;
   std::vector<Candidate>& here = scratch.here;
@@ -1726,10 +1847,13 @@ void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, st
     }
     here.clear();
     for (const std::size_t ri : *candidates) {
-      const Rule& r = m.rules[ri];
+      const Impl::RuleHead& head = m.heads[ri];
+      if (i + 1 < t.size() && (sig[i + 1] & head.nextMask) == 0) continue;
+      const std::uint64_t a = ahead[i];
       bool possible = true;
-      for (const std::uint64_t need : r.needs) possible = possible && (ahead[i] & need) != 0;
+      for (const std::uint64_t need : head.needs) possible &= (a & need) != 0;
       if (!possible) continue;
+      const Rule& r = m.rules[ri];
       std::size_t bestEnd = std::size_t(-1);
       Captures caps;
       m.matchRule(r, 0, t, i, Captures{}, bestEnd, caps);
