@@ -1,5 +1,7 @@
 #include "temporal/Tokenizer.hpp"
 
+#include <unicode/uchar.h>
+
 #include <cctype>
 
 #include "util/Unicode.hpp"
@@ -119,7 +121,7 @@ void TokenizedText::reset(std::string_view source) {
       if (wordFolded == std::string::npos) {
         wordFolded = used;
         wordSource = start;
-        wordCapital = cp >= 0xC0 && cp <= 0xDE;
+        wordCapital = u_isupper(static_cast<UChar32>(cp));  // É, Ş, İ, Ə...
       }
       for (char p : piece) out[used++] = p;
       continue;

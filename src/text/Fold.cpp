@@ -31,6 +31,18 @@ std::string foldCodePointWithIcu(char32_t cp) {
       return "ae";
     case U'\u2026':
       return "...";
+    // Letters that are not a base letter plus a mark, as Latin transliterations
+    // of Azerbaijani, Turkish and Polish names spell them: Cəbrayıl = Cebrayil.
+    case U'\u0131':  // dotless i
+      return "i";
+    case U'\u0259': case U'\u018F':  // schwa
+      return "e";
+    case U'\u0142': case U'\u0141':
+      return "l";
+    case U'\u00F8': case U'\u00D8':
+      return "o";
+    case U'\u0111': case U'\u0110':
+      return "d";
     default:
       break;
   }
