@@ -3,6 +3,7 @@
 #include "cli/Command.hpp"
 #include "cli/ArticlesCommand.hpp"
 #include "cli/DatesCommand.hpp"
+#include "cli/ExtractCommand.hpp"
 #include "cli/ImportCommand.hpp"
 #include "cli/SearchCommand.hpp"
 #include "cli/SqlCommand.hpp"
@@ -23,6 +24,8 @@ const std::vector<CommandInfo>& commands() {
       {"sql", "Run one read-only SQL query on the database", &make<SqlCommand>},
       {"search", "Full-text search of the stored sentences (accent-insensitive)", &make<SearchCommand>},
       {"dates", "Tag and resolve the French date expressions of texts (stdin lines or arguments)", &make<DatesCommand>},
+      {"extract", "Run the pipeline on articles without storing them: sentences, dates, places, actors, people",
+       &make<ExtractCommand>},
   };
   return all;
 }

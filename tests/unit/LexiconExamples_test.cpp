@@ -7,7 +7,9 @@
 #include <map>
 #include <string>
 
+#include "entities/EntityFinder.hpp"
 #include "lexicon/LexiconFile.hpp"
+#include "support/EntityExpectations.hpp"
 #include "temporal/DatelineFinder.hpp"
 #include "temporal/TemporalTagger.hpp"
 #include "text/SentenceSegmenter.hpp"
@@ -59,7 +61,22 @@ std::map<std::string, Checker> checkers(const LexiconSource& lexicon) {
     ASSERT_TRUE(found) << where(file, l) << ": no dateline in " << ex.input;
     EXPECT_EQ(found->date.iso(), ex.expected) << where(file, l);
   };
+  // "sentence => ids" (subset; -id: not found), in the kind of the file.
+  static Gazetteer gazetteer(lexicon);
+  static EntityFinder entities(gazetteer);
+  auto found = [&, where](const char* kind) -> Checker {
+    return [&, where, kind](const std::string& file, const LexiconLine& l) {
+      const auto ex = splitExample(l.text);
+      const std::string failure = test::checkEntities(entities.find(ex.input), ex.expected, kind);
+      EXPECT_EQ(failure, "") << where(file, l) << ": " << ex.input;
+    };
+  };
   return {
+      {std::string(Gazetteer::kPlaceFormat), found("place")},
+      {std::string(Gazetteer::kActorFormat), found("actor")},
+      {std::string(Gazetteer::kNounFormat), found("actor")},
+      {std::string(Gazetteer::kLocativeFormat), found("actor")},
+      {std::string(Gazetteer::kPeopleFormat), found("person")},
       {"abbreviation", sentenceCount},
       {"canonical|alias|...", dateline},
       {"number|name|abbreviation|...", tagged},

@@ -1,0 +1,212 @@
+#include "cli/ExtractCommand.hpp"
+
+#include <iostream>
+
+#include "cli/ExitCode.hpp"
+#include "entities/EntityFinder.hpp"
+#include "ingest/InputReader.hpp"
+#include "pipeline/ArticleProcessor.hpp"
+#include "util/Error.hpp"
+#include "util/JsonString.hpp"
+
+namespace chronicle::cli {
+namespace {
+
+void appendNumber(std::string& out, double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.5g", v);
+  out += buf;
+}
+
+void appendEntityJson(std::string& out, std::string_view text, std::size_t offset, const EntityMention& m) {
+  out += "{\"text\":";
+  appendJsonString(out, text.substr(m.begin, m.end - m.begin));
+  out += ",\"start\":" + std::to_string(m.begin + offset) + ",\"end\":" + std::to_string(m.end + offset);
+  out += ",\"kind\":";
+  appendJsonString(out, toString(m.kind));
+  if (!m.code.empty()) {
+    out += ",\"code\":";
+    appendJsonString(out, m.code);
+  }
+  if (!m.role.empty()) {
+    out += ",\"role\":";
+    appendJsonString(out, m.role);
+  }
+  if (m.person) {
+    out += ",\"person\":";
+    appendJsonString(out, m.person->id);
+    out += ",\"name\":";
+    appendJsonString(out, m.person->name);
+  }
+  auto place = [&](const Place& p) {
+    out += "\"place\":";
+    appendJsonString(out, p.id);
+    out += ",\"name\":";
+    appendJsonString(out, p.name);
+    out += ",\"place_kind\":";
+    appendJsonString(out, p.kind);
+    out += ",\"country\":";
+    appendJsonString(out, p.country);
+    out += ",\"admin1\":";
+    appendJsonString(out, p.admin1);
+    if (!p.region.empty()) {
+      out += ",\"region\":";
+      appendJsonString(out, p.region);
+    }
+    out += ",\"lat\":";
+    appendNumber(out, p.latitude);
+    out += ",\"lon\":";
+    appendNumber(out, p.longitude);
+  };
+  if (m.place) {
+    out += ',';
+    place(*m.place);
+    out += m.ambiguous ? ",\"ambiguous\":true" : ",\"ambiguous\":false";
+    if (m.candidates.size() > 1) {
+      out += ",\"candidates\":[";
+      for (std::size_t k = 0; k < m.candidates.size(); ++k) {
+        out += k ? ",{" : "{";
+        place(*m.candidates[k]);
+        out += '}';
+      }
+      out += ']';
+    }
+  }
+  out += '}';
+}
+
+void appendDateJson(std::string& out, std::string_view text, std::size_t offset, const TemporalMention& d) {
+  out += "{\"text\":";
+  appendJsonString(out, text.substr(d.begin, d.end - d.begin));
+  out += ",\"start\":" + std::to_string(d.begin + offset) + ",\"end\":" + std::to_string(d.end + offset);
+  out += ",\"date_start\":";
+  if (d.dateStart) appendJsonString(out, d.dateStart->iso());
+  else out += "null";
+  out += ",\"date_end\":";
+  if (d.dateEnd) appendJsonString(out, d.dateEnd->iso());
+  else out += "null";
+  out += ",\"precision\":";
+  if (d.resolution != Resolution::Unresolved) appendJsonString(out, toString(d.precision));
+  else out += "null";
+  out += ",\"resolution\":";
+  appendJsonString(out, toString(d.resolution));
+  out += '}';
+}
+
+std::string describe(const EntityMention& m) {
+  std::string s = toString(m.kind);
+  if (m.person) s += " " + m.person->id + " (" + m.code + ")";
+  else if (m.place) {
+    s += " " + m.place->id + " [" + m.place->country + (m.place->admin1.empty() ? "" : ", " + m.place->admin1) + "]";
+    if (m.ambiguous) {
+      s += " ambiguous:";
+      for (const Place* c : m.candidates) s += " " + c->id;
+    }
+    if (!m.code.empty()) s += " " + m.code;
+  } else {
+    s += " " + m.code;
+    if (!m.role.empty()) s += " (" + m.role + ")";
+  }
+  return s;
+}
+
+}  // namespace
+
+void ExtractCommand::setup(CLI::App& sub) {
+  sub.add_option("input", inputs_, "Article files, directories or - for stdin (text, JSON or NDJSON records)")
+      ->required();
+  sub.add_option("--date", date_,
+                 "Publication date of the article(s), YYYY-MM-DD: the anchor of relative dates (else metadata, "
+                 "else the dateline, else none)");
+  sub.add_option("--format", format_, "text (for a person) or ndjson (one line per sentence)")
+      ->check(CLI::IsMember({"text", "ndjson"}));
+}
+
+int ExtractCommand::run(const GlobalOptions& global) {
+  const LexiconSource lexicon = global.lexicon();
+  ArticleProcessor processor(lexicon);
+  const Gazetteer gazetteer(lexicon);
+  const EntityFinder finder(gazetteer);
+  const bool json = format_ == "ndjson";
+
+  ReaderOptions options;
+  if (!date_.empty()) {
+    const auto d = CivilDate::parseIso(date_);
+    if (!d) throw UsageError("--date '" + date_ + "' is not a date (use YYYY-MM-DD)");
+    options.overrides.published = date_;
+    options.overrides.publishedFrom = "--date";
+  }
+  int failures = 0;
+  std::string out;
+  auto onArticle = [&](RawArticle&& raw) {
+    ProcessedArticle a;
+    try {
+      a = processor.process(std::move(raw));
+    } catch (const InputError& e) {
+      std::cerr << "chronicle: " << e.what() << "\n";
+      ++failures;
+      return;
+    }
+    TaggerOptions dateOptions;
+    dateOptions.anchor = a.published;
+    if (!json) {
+      std::cout << "# " << a.name << "  published " << (a.published ? a.published->iso() : "unknown") << " ("
+                << toString(a.publishedSource) << ")\n";
+    }
+    // Entities over the whole text: an ambiguous name is read in the
+    // context of the article, not only of its sentence.
+    const std::vector<EntityMention> all = finder.find(a.text);
+    std::size_t next = 0;
+    for (std::size_t s = 0; s < a.sentences.size(); ++s) {
+      const ByteSpan span = a.sentences[s];
+      const std::string_view sentence = std::string_view(a.text).substr(span.begin, span.size());
+      std::vector<EntityMention> entities;
+      while (next < all.size() && all[next].begin < span.end) {
+        if (all[next].begin >= span.begin) {
+          entities.push_back(all[next]);
+          entities.back().begin -= span.begin;
+          entities.back().end -= span.begin;
+        }
+        ++next;
+      }
+      const auto dates = processor.dates().tag(sentence, dateOptions);
+      if (json) {
+        out.clear();
+        out += "{\"article\":";
+        appendJsonString(out, a.name);
+        out += ",\"sentence\":" + std::to_string(s + 1) + ",\"start\":" + std::to_string(span.begin) +
+               ",\"end\":" + std::to_string(span.end) + ",\"text\":";
+        appendJsonString(out, sentence);
+        out += ",\"dates\":[";
+        for (std::size_t k = 0; k < dates.size(); ++k) {
+          if (k) out += ',';
+          appendDateJson(out, sentence, span.begin, dates[k]);
+        }
+        out += "],\"entities\":[";
+        for (std::size_t k = 0; k < entities.size(); ++k) {
+          if (k) out += ',';
+          appendEntityJson(out, sentence, span.begin, entities[k]);
+        }
+        out += "]}\n";
+        std::cout << out;
+        continue;
+      }
+      std::cout << "[" << s + 1 << "] " << sentence << "\n";
+      for (const auto& d : dates)
+        std::cout << "    date    " << sentence.substr(d.begin, d.end - d.begin) << " -> "
+                  << (d.dateStart ? d.dateStart->iso() : "unresolved")
+                  << (d.dateEnd && d.dateEnd != d.dateStart ? ".." + d.dateEnd->iso() : "") << "\n";
+      for (const auto& m : entities)
+        std::cout << "    " << sentence.substr(m.begin, m.end - m.begin) << " -> " << describe(m) << "\n";
+    }
+  };
+  auto onFailure = [&](const std::string& origin, const std::string& message) {
+    std::cerr << "chronicle: " << origin << ": " << message << "\n";
+    ++failures;
+  };
+  InputReader reader(options, onArticle, onFailure);
+  for (const auto& input : inputs_) reader.read(input);
+  return failures ? exit_code::kDataError : exit_code::kOk;
+}
+
+}  // namespace chronicle::cli
