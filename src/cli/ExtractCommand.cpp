@@ -12,6 +12,14 @@
 namespace chronicle::cli {
 namespace {
 
+// ,"name":"value" (JSON-escaped).
+void appendField(std::string& out, std::string_view name, std::string_view value) {
+  out += ",\"";
+  out += name;
+  out += "\":";
+  appendJsonString(out, value);
+}
+
 void appendNumber(std::string& out, double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.5g", v);
@@ -22,37 +30,21 @@ void appendEntityJson(std::string& out, std::string_view text, std::size_t offse
   out += "{\"text\":";
   appendJsonString(out, text.substr(m.begin, m.end - m.begin));
   out += ",\"start\":" + std::to_string(m.begin + offset) + ",\"end\":" + std::to_string(m.end + offset);
-  out += ",\"kind\":";
-  appendJsonString(out, toString(m.kind));
-  if (!m.code.empty()) {
-    out += ",\"code\":";
-    appendJsonString(out, m.code);
-  }
-  if (!m.role.empty()) {
-    out += ",\"role\":";
-    appendJsonString(out, m.role);
-  }
+  appendField(out, "kind", toString(m.kind));
+  if (!m.code.empty()) appendField(out, "code", m.code);
+  if (!m.role.empty()) appendField(out, "role", m.role);
   if (m.person) {
-    out += ",\"person\":";
-    appendJsonString(out, m.person->id);
-    out += ",\"name\":";
-    appendJsonString(out, m.person->name);
+    appendField(out, "person", m.person->id);
+    appendField(out, "name", m.person->name);
   }
   auto place = [&](const Place& p) {
     out += "\"place\":";
     appendJsonString(out, p.id);
-    out += ",\"name\":";
-    appendJsonString(out, p.name);
-    out += ",\"place_kind\":";
-    appendJsonString(out, p.kind);
-    out += ",\"country\":";
-    appendJsonString(out, p.country);
-    out += ",\"admin1\":";
-    appendJsonString(out, p.admin1);
-    if (!p.region.empty()) {
-      out += ",\"region\":";
-      appendJsonString(out, p.region);
-    }
+    appendField(out, "name", p.name);
+    appendField(out, "place_kind", p.kind);
+    appendField(out, "country", p.country);
+    appendField(out, "admin1", p.admin1);
+    if (!p.region.empty()) appendField(out, "region", p.region);
     out += ",\"lat\":";
     appendNumber(out, p.latitude);
     out += ",\"lon\":";
@@ -88,8 +80,7 @@ void appendDateJson(std::string& out, std::string_view text, std::size_t offset,
   out += ",\"precision\":";
   if (d.resolution != Resolution::Unresolved) appendJsonString(out, toString(d.precision));
   else out += "null";
-  out += ",\"resolution\":";
-  appendJsonString(out, toString(d.resolution));
+  appendField(out, "resolution", toString(d.resolution));
   out += '}';
 }
 
