@@ -48,7 +48,7 @@ bool tokensAt(const std::vector<Tok>& toks, std::size_t p, const std::vector<std
 
 // The longest alias of the index at p that the text's case allows.
 const Alias* matchAt(const Gazetteer::Index& index, const std::vector<Tok>& toks, std::size_t p) {
-  const auto it = index.find(std::string(toks[p].text));
+  const auto it = index.find(toks[p].text);
   if (it == index.end()) return nullptr;
   for (const Alias& a : it->second) {
     if (!tokensAt(toks, p, a.tokens)) continue;
@@ -99,16 +99,20 @@ std::vector<EntityMention> EntityFinder::find(std::string_view text) const {
   // de Minsk", "Agence France-Presse" (a country or region in an actor's
   // name is still that place: "les autorités du Haut-Karabakh").
   // An agency's name holds no actor either.
+  // The actor alias at each position is matched once, here, and used again
+  // by the actor pass below.
   std::vector<char> inName(toks.size(), 0), inAgency(toks.size(), 0);
+  std::vector<const Alias*> actorAt(toks.size(), nullptr);
   auto mark = [](std::vector<char>& v, std::size_t p, std::size_t n) {
     std::fill(v.begin() + static_cast<long>(p), v.begin() + static_cast<long>(p + n), 1);
   };
   for (std::size_t p = 0; p < toks.size(); ++p) {
     if (toks[p].punct) continue;
-    if (const Alias* a = matchAt(g_.actorIndex(), toks, p); a && a->tokens.size() > 1 &&
+    actorAt[p] = matchAt(g_.actorIndex(), toks, p);
+    if (const Alias* a = actorAt[p]; a && a->tokens.size() > 1 &&
         a->targets.front().kind == AliasTarget::Kind::Actor && a->targets.front().form != "capital")
       mark(inName, p, a->tokens.size());
-    if (const auto it = g_.notPlaces().find(std::string(toks[p].text)); it != g_.notPlaces().end())
+    if (const auto it = g_.notPlaces().find(toks[p].text); it != g_.notPlaces().end())
       for (const auto& phrase : it->second)
         if (tokensAt(toks, p, phrase)) {
           mark(inName, p, phrase.size());
@@ -142,7 +146,7 @@ std::vector<EntityMention> EntityFinder::find(std::string_view text) const {
   // Is a locative ("à", "en direction de") right before p?
   auto afterLocative = [&](std::size_t p) {
     if (p == 0) return false;
-    const auto it = g_.locatives().find(std::string(toks[p - 1].text));
+    const auto it = g_.locatives().find(toks[p - 1].text);
     if (it == g_.locatives().end()) return false;
     for (const auto& phrase : it->second)
       if (phrase.size() <= p && tokensAt(toks, p - phrase.size(), phrase)) return true;
@@ -157,7 +161,7 @@ std::vector<EntityMention> EntityFinder::find(std::string_view text) const {
       const std::size_t k = p - back;
       if (toks[k].sentence != toks[p].sentence) return nullptr;
       if (toks[k].punct && toks[k].text != "'") return nullptr;
-      const auto it = g_.nouns().find(std::string(toks[k].text));
+      const auto it = g_.nouns().find(toks[k].text);
       if (it == g_.nouns().end()) continue;
       for (const auto& noun : it->second)
         if (k + noun.tokens.size() <= p && tokensAt(toks, k, noun.tokens)) return &noun;
@@ -171,7 +175,7 @@ std::vector<EntityMention> EntityFinder::find(std::string_view text) const {
       ++p;
       continue;
     }
-    if (const Alias* a = matchAt(g_.actorIndex(), toks, p)) {
+    if (const Alias* a = actorAt[p]) {
       const AliasTarget& t = a->targets.front();
       const bool located = t.kind == AliasTarget::Kind::Actor && t.form == "capital" && afterLocative(p);
       if (!located) {
@@ -192,7 +196,7 @@ std::vector<EntityMention> EntityFinder::find(std::string_view text) const {
       continue;
     }
     const Gazetteer::Adjective* adjective = nullptr;
-    if (const auto adj = g_.adjectives().find(std::string(toks[p].text)); adj != g_.adjectives().end())
+    if (const auto adj = g_.adjectives().find(toks[p].text); adj != g_.adjectives().end())
       for (const auto& candidate : adj->second)
         if (tokensAt(toks, p, candidate.tokens)) {
           adjective = &candidate;

@@ -62,12 +62,12 @@ Gazetteer::Gazetteer(const LexiconSource& lexicon) {
 }
 
 const Place* Gazetteer::place(std::string_view id) const {
-  const auto it = placeById_.find(std::string(id));
+  const auto it = placeById_.find(id);
   return it == placeById_.end() ? nullptr : &places_[it->second];
 }
 
 const Actor* Gazetteer::actor(std::string_view code) const {
-  const auto it = actorByCode_.find(std::string(code));
+  const auto it = actorByCode_.find(code);
   return it == actorByCode_.end() ? nullptr : &actors_[it->second];
 }
 
@@ -108,8 +108,8 @@ void Gazetteer::loadPlaces(const LexiconSource& lexicon, const std::string& path
     // The aliases first, then the name: a name listed again as a '~' alias
     // is that ambiguous alias.
     for (std::size_t k = 8; k < fields.size(); ++k)
-      if (!fields[k].empty()) addAlias(placeIndex_, placeKeys_, fields[k], target, where(f, l));
-    addAlias(placeIndex_, placeKeys_, p.name, target, where(f, l));
+      if (!fields[k].empty()) addAlias(placeIndex_, fields[k], target, where(f, l));
+    addAlias(placeIndex_, p.name, target, where(f, l));
   }
 }
 
@@ -143,7 +143,7 @@ void Gazetteer::loadActors(const LexiconSource& lexicon) {
         else if (same->code != code) f.fail(l, "adjective '" + std::string(alias) + "' is also " + same->code + "'s");
         continue;
       }
-      addAlias(actorIndex_, actorKeys_, alias, AliasTarget{AliasTarget::Kind::Actor, it->second, fields[2]},
+      addAlias(actorIndex_, alias, AliasTarget{AliasTarget::Kind::Actor, it->second, fields[2]},
                where(f, l), fields[2] == "acronym");
     }
   }
@@ -157,17 +157,17 @@ void Gazetteer::loadActors(const LexiconSource& lexicon) {
 void Gazetteer::loadPeople(const LexiconSource& lexicon) {
   const LexiconFile f = lexicon.load(std::string(kDir) + "people.txt");
   expectFormat(f, kPeopleFormat);
-  std::unordered_map<std::string, std::size_t> ids;
+  StringSet ids;
   for (const LexiconLine& l : f.entries()) {
     const auto fields = splitFields(l.text);
     if (fields.size() < 4) f.fail(l, "expected id|actor|role|name|alias...");
     if (!actor(fields[1])) f.fail(l, "actor '" + fields[1] + "' is not in actors.txt");
-    if (!ids.emplace(fields[0], people_.size()).second) f.fail(l, "id '" + fields[0] + "' is used twice");
+    if (!ids.insert(fields[0]).second) f.fail(l, "id '" + fields[0] + "' is used twice");
     const AliasTarget target{AliasTarget::Kind::Person, people_.size(), {}};
     people_.push_back({fields[0], fields[1], fields[2], fields[3]});
     for (std::size_t k = 4; k < fields.size(); ++k)
-      if (!fields[k].empty()) addAlias(actorIndex_, actorKeys_, fields[k], target, where(f, l));
-    addAlias(actorIndex_, actorKeys_, fields[3], target, where(f, l));
+      if (!fields[k].empty()) addAlias(actorIndex_, fields[k], target, where(f, l));
+    addAlias(actorIndex_, fields[3], target, where(f, l));
   }
 }
 
@@ -205,14 +205,12 @@ void Gazetteer::loadLocatives(const LexiconSource& lexicon) {
       if (auto tokens = keyTokens(name); tokens.size() > 1) notPlaces_[tokens[0]].push_back(std::move(tokens));
 }
 
-void Gazetteer::addAlias(Index& index, std::map<std::string, std::string>& seen, std::string_view alias,
-                         const AliasTarget& target, const std::string& where, bool acronym) {
+void Gazetteer::addAlias(Index& index, std::string_view alias, const AliasTarget& target, const std::string& where,
+                         bool acronym) {
   const bool marked = alias.front() == '~';
   if (marked) alias.remove_prefix(1);
   std::vector<std::string> tokens = keyTokens(alias);
   if (tokens.empty()) throw InputError(where + ": alias '" + std::string(alias) + "' has no letters");
-  std::string key;
-  for (const auto& t : tokens) key += t + ' ';
   auto& list = index[tokens[0]];
   const auto existing = std::find_if(list.begin(), list.end(), [&](const Alias& a) { return a.tokens == tokens; });
   if (existing == list.end()) {
@@ -222,14 +220,14 @@ void Gazetteer::addAlias(Index& index, std::map<std::string, std::string>& seen,
     a.acronym = acronym;
     a.ambiguous = marked;
     a.targets.push_back(target);
+    a.definedAt = where;
     list.push_back(std::move(a));
-    seen[key] = where;
     return;
   }
   for (const AliasTarget& t : existing->targets)
     if (t.kind == target.kind && t.index == target.index) return;  // the same entry again
   if (!marked || !existing->ambiguous)
-    throw InputError(where + ": alias '" + std::string(alias) + "' is also on " + seen[key] +
+    throw InputError(where + ": alias '" + std::string(alias) + "' is also on " + existing->definedAt +
                      ": mark it '~' in both entries (an ambiguous name) or remove one");
   existing->targets.push_back(target);
 }

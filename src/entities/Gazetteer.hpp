@@ -16,10 +16,10 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "lexicon/LexiconFile.hpp"
+#include "util/StringMap.hpp"
 
 namespace chronicle {
 
@@ -61,6 +61,7 @@ struct Alias {
   bool acronym = false;             // an acronym: upper case in the text (two letters: all of it)
   bool ambiguous = false;           // '~': several entries carry it
   std::vector<AliasTarget> targets;
+  std::string definedAt;            // file:line of its first entry, for the duplicate error
 };
 
 class Gazetteer {
@@ -73,9 +74,10 @@ class Gazetteer {
   const Place* place(std::string_view id) const;
   const Actor* actor(std::string_view code) const;
 
-  // Aliases by their first token, longest first: places, then actors and
-  // people (one index: "Erevan" is both a place and an actor, in two).
-  using Index = std::unordered_map<std::string, std::vector<Alias>>;
+  // Aliases by their first folded token, longest first. Places have one
+  // index, actors and people another: "Erevan" is in both, a place in one
+  // and Armenia's government in the other.
+  using Index = StringMap<std::vector<Alias>>;
   const Index& placeIndex() const { return placeIndex_; }
   const Index& actorIndex() const { return actorIndex_; }
   // State adjectives by first folded token ("armeniennes" → ARM, "etats
@@ -84,23 +86,23 @@ class Gazetteer {
     std::vector<std::string> tokens;
     std::string code;
   };
-  const std::unordered_map<std::string, std::vector<Adjective>>& adjectives() const { return adjectives_; }
+  const StringMap<std::vector<Adjective>>& adjectives() const { return adjectives_; }
   // Actor nouns ("forces", "soldats de la paix") by first token, with their role.
   struct Noun {
     std::vector<std::string> tokens;
     std::string role;  // forces, government, people
   };
-  const std::unordered_map<std::string, std::vector<Noun>>& nouns() const { return nouns_; }
-  const std::unordered_map<std::string, std::vector<std::vector<std::string>>>& locatives() const {
-    return locatives_;
-  }
+  const StringMap<std::vector<Noun>>& nouns() const { return nouns_; }
+  // Phrases of folded tokens, keyed by their first token (locatives: by
+  // their last, as they are matched backwards from a name).
+  using Phrases = StringMap<std::vector<std::vector<std::string>>>;
+  const Phrases& locatives() const { return locatives_; }
   // Names that contain a place name but are no place: the news agencies of
   // lexicon/world/news_agencies.txt ("Agence France-Presse"), by first token.
-  const std::unordered_map<std::string, std::vector<std::vector<std::string>>>& notPlaces() const {
-    return notPlaces_;
-  }
+  const Phrases& notPlaces() const { return notPlaces_; }
 
-  // The place files and the FORMAT each gazetteer file has (for the tests).
+  // The place files, and the FORMAT of each gazetteer file (the example
+  // checkers of the tests key on them).
   static const std::vector<std::string>& placeFiles();
   static constexpr std::string_view kPlaceFormat = "id|kind|country|admin1|region|latitude|longitude|name|alias|alias|...";
   static constexpr std::string_view kActorFormat = "code|kind|form|alias|alias|...";
@@ -123,26 +125,22 @@ class Gazetteer {
   void loadLocatives(const LexiconSource& lexicon);
   // Adds an alias ('~' prefix: ambiguous) of one entry to an index; `where`
   // is file:line for errors.
-  void addAlias(Index& index, std::map<std::string, std::string>& seen, std::string_view alias,
-                const AliasTarget& target, const std::string& where, bool acronym = false);
+  static void addAlias(Index& index, std::string_view alias, const AliasTarget& target, const std::string& where,
+                       bool acronym = false);
   static void sortIndex(Index& index);
 
   std::map<std::string, Box> boxes_;
   std::vector<Place> places_;
   std::vector<Actor> actors_;
   std::vector<Person> people_;
-  std::unordered_map<std::string, std::size_t> placeById_;
-  std::unordered_map<std::string, std::size_t> actorByCode_;
+  StringMap<std::size_t> placeById_;
+  StringMap<std::size_t> actorByCode_;
   Index placeIndex_;
   Index actorIndex_;
-  // Where each key was first defined and whether it was marked: for the
-  // duplicate check ("key" → "file:line" or "~file:line").
-  std::map<std::string, std::string> placeKeys_;
-  std::map<std::string, std::string> actorKeys_;
-  std::unordered_map<std::string, std::vector<Adjective>> adjectives_;
-  std::unordered_map<std::string, std::vector<Noun>> nouns_;
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>> locatives_;
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>> notPlaces_;
+  StringMap<std::vector<Adjective>> adjectives_;
+  StringMap<std::vector<Noun>> nouns_;
+  Phrases locatives_;
+  Phrases notPlaces_;
 };
 
 }  // namespace chronicle

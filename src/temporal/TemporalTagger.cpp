@@ -1,17 +1,16 @@
 #include "temporal/TemporalTagger.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <map>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "temporal/Tokenizer.hpp"
 #include "util/Error.hpp"
+#include "util/StringMap.hpp"
 
 namespace chronicle {
 
@@ -40,20 +39,6 @@ const char* toString(Resolution r) {
 namespace {
 
 using Tokens = std::vector<Token>;
-
-// Hash maps keyed by std::string and looked up by string_view without
-// building a string (the tagger looks up every word of every text).
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const {
-    std::uint64_t h = 14695981039346656037ull;  // FNV-1a: keys are short words
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<std::size_t>(h);
-  }
-};
-template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // The words the rules know, looked up for every word of every text: open
 // addressing over a power-of-two table with the full hash kept, so that a
