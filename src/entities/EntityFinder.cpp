@@ -224,33 +224,56 @@ std::vector<EntityMention> EntityFinder::find(std::string_view text) const {
   }
 
   // Ambiguous places, from the context: the sentence first, then the text.
-  auto score = [&](const Place& cand, const EntityMention& self, bool sameSentenceOnly, int sentence) {
-    int s = 0;
-    for (std::size_t k = 0; k < out.size(); ++k) {
-      const EntityMention& o = out[k];
-      if (&o == &self || (sameSentenceOnly && sentenceOf[k] != sentence)) continue;
-      if (o.kind == EntityMention::Kind::Place && !o.ambiguous) {
-        const Place& c = *o.place;
-        if (!cand.region.empty() && (cand.region == c.region || cand.region == c.name)) s += 4;
-        if (!cand.admin1.empty() && cand.country == c.country && (cand.admin1 == c.admin1 || cand.admin1 == c.name))
-          s += 2;
-        if (cand.country == c.country) s += 1;
-      } else if (o.kind != EntityMention::Kind::Place && o.kind != EntityMention::Kind::Nationality &&
-                 o.code == cand.country) {
-        s += 1;
-      }
+  // The context is tallied once (and grows as names are decided), so that
+  // scoring a candidate costs three lookups, not a walk over every mention.
+  struct Context {
+    StringMap<int> regions;   // a place's region, or its name (a region's own entry)
+    StringMap<int> admin1;    // country + '\x1f' + admin1 (or the place's name)
+    StringMap<int> countries; // a place's country, or an actor's code
+    void addPlace(const Place& c) {
+      ++regions[c.region];
+      if (c.name != c.region) ++regions[c.name];
+      ++admin1[c.country + '\x1f' + c.admin1];
+      if (c.name != c.admin1) ++admin1[c.country + '\x1f' + c.name];
+      ++countries[c.country];
     }
-    return s;
+    int score(const Place& cand) const {
+      auto count = [](const StringMap<int>& m, const std::string& key) {
+        const auto it = m.find(key);
+        return it == m.end() ? 0 : it->second;
+      };
+      int s = count(countries, cand.country);
+      if (!cand.region.empty()) s += 4 * count(regions, cand.region);
+      if (!cand.admin1.empty()) s += 2 * count(admin1, cand.country + '\x1f' + cand.admin1);
+      return s;
+    }
   };
+  int sentences = 0;
+  for (const int sentence : sentenceOf) sentences = std::max(sentences, sentence + 1);
+  std::vector<Context> bySentence(static_cast<std::size_t>(sentences));
+  Context whole;
+  auto addContext = [&](std::size_t k) {
+    const EntityMention& o = out[k];
+    Context& here = bySentence[static_cast<std::size_t>(sentenceOf[k])];
+    if (o.kind == EntityMention::Kind::Place) {
+      here.addPlace(*o.place);
+      whole.addPlace(*o.place);
+    } else if (o.kind != EntityMention::Kind::Nationality) {
+      ++here.countries[o.code];
+      ++whole.countries[o.code];
+    }
+  };
+  for (std::size_t k = 0; k < out.size(); ++k)
+    if (out[k].kind != EntityMention::Kind::Place || !out[k].ambiguous) addContext(k);
   for (std::size_t k = 0; k < out.size(); ++k) {
     EntityMention& m = out[k];
     if (m.kind != EntityMention::Kind::Place || m.candidates.size() < 2) continue;
     bool decided = false;
-    for (const bool sentenceOnly : {true, false}) {
+    for (const Context* context : {&bySentence[static_cast<std::size_t>(sentenceOf[k])], &whole}) {
       int best = 0, second = 0;
       const Place* chosen = nullptr;
       for (const Place* cand : m.candidates) {
-        const int s = score(*cand, m, sentenceOnly, sentenceOf[k]);
+        const int s = context->score(*cand);
         if (s > best) {
           second = best;
           best = s;
@@ -271,6 +294,7 @@ std::vector<EntityMention> EntityFinder::find(std::string_view text) const {
       return c->country == m.candidates[0]->country && c->admin1 == m.candidates[0]->admin1;
     });
     m.ambiguous = !decided && !oneArea;
+    if (!m.ambiguous) addContext(k);  // a decided name is context for the next ones
   }
 
   std::vector<std::size_t> order(out.size());
