@@ -24,9 +24,7 @@ std::vector<Tok> gazetteerTokens(const TokenizedText& tokenized, std::string_vie
   const auto& t = tokenized.tokens();
   int sentence = 0;
   for (std::size_t k = 0; k < t.size(); ++k) {
-    if (k > 0 && (t[k].newlineBefore ||
-                  ((t[k - 1].isPunct('.') || t[k - 1].isPunct('!') || t[k - 1].isPunct('?')) && t[k].capitalised)))
-      ++sentence;
+    if (startsSentence(t, k)) ++sentence;
     if (t[k].isPunct('-')) continue;
     bool upper = t[k].isWord();
     for (std::size_t b = t[k].srcBegin; b < t[k].srcEnd && upper; ++b) {

@@ -1752,9 +1752,7 @@ void TemporalTagger::tag(std::string_view text, const TaggerOptions& options, st
   {
     int s = 0;
     for (std::size_t k = 0; k < t.size(); ++k) {
-      if (k > 0 && (t[k].newlineBefore ||
-                    ((t[k - 1].isPunct('.') || t[k - 1].isPunct('!') || t[k - 1].isPunct('?')) && t[k].capitalised)))
-        ++s;
+      if (startsSentence(t, k)) ++s;
       sentence[k] = s;
     }
   }

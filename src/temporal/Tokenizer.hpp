@@ -30,6 +30,15 @@ struct Token {
   int number() const;  // value of a Number token (saturates at 1e9)
 };
 
+// Whether token k opens a new sentence: after a line break, or after a
+// full stop, '!' or '?' when the token is capitalised. A cheap split for
+// the scans that only need to keep within a sentence (the tagger, the
+// entity finder); the stored sentences come from SentenceSegmenter.
+inline bool startsSentence(const std::vector<Token>& t, std::size_t k) {
+  return k > 0 && (t[k].newlineBefore ||
+                   ((t[k - 1].isPunct('.') || t[k - 1].isPunct('!') || t[k - 1].isPunct('?')) && t[k].capitalised));
+}
+
 class TokenizedText {
  public:
   TokenizedText() = default;
