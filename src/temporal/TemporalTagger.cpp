@@ -207,14 +207,7 @@ struct Rule {
   std::string resolver;
   std::vector<std::string> args;
   std::size_t order = 0;
-  // A cheap necessary condition: for each required element, the token
-  // classes one of which must occur among the next `span` tokens.
-  std::vector<std::uint64_t> needs;
-  std::size_t span = 0;
-  // Another: the signature bits (Impl::sigById) one of which the token
-  // after the first must carry; all ones when the first element can take
-  // several tokens.
-  std::uint64_t nextMask = ~std::uint64_t{0};
+  std::size_t span = 0;  // the most tokens a match can take (Impl::window)
   bool hasArg(std::string_view a) const { return std::find(args.begin(), args.end(), a) != args.end(); }
 };
 
@@ -326,12 +319,17 @@ struct TemporalTagger::Impl {
   std::vector<std::string> futureEndings;
   StringSet futureEndingExceptions;
   std::vector<Rule> rules;
-  // What tag() tests before trying a rule, packed by rule index so that the
-  // test does not touch the Rule: nextMask, then every need (at most kHeadNeeds).
+  // Cheap necessary conditions tag() tests before trying a rule, packed by
+  // rule index so that the test does not touch the Rule.
   static constexpr std::size_t kHeadNeeds = 6;
   struct RuleHead {
+    // The signature bits (sigById) one of which the token after the first
+    // must carry; all ones when the first element can take several tokens.
     std::uint64_t nextMask = ~std::uint64_t{0};
-    std::array<std::uint64_t, kHeadNeeds> needs{};  // unused ones are all ones
+    // For each required element (the first kHeadNeeds: fewer is a weaker
+    // condition, still a necessary one), the token classes one of which must
+    // occur within the window; unused ones are all ones.
+    std::array<std::uint64_t, kHeadNeeds> needs{};
   };
   std::vector<RuleHead> heads;
   // First-token index: literal → rules; slot kind → rules. Folded into one
@@ -351,7 +349,7 @@ struct TemporalTagger::Impl {
   StringMap<WordInfo> words;
   WordIndex<WordInfo> wordIndex;  // words, for tag(): built once they are complete
   std::vector<const WordInfo*> infoById;  // index: Token::id
-  // Token classes for the rules' necessary conditions (Rule::needs): a bit
+  // Token classes for the rules' necessary conditions (RuleHead::needs): a bit
   // per kind of date word, and a bit chosen by id for each strong literal.
   enum ClassBit : std::uint64_t {
     kNumberBit = 1u << 0, kMonthBit = 1u << 1, kWeekdayBit = 1u << 2, kNumberWordBit = 1u << 3,
@@ -360,7 +358,7 @@ struct TemporalTagger::Impl {
   static std::uint64_t literalBit(int id) { return std::uint64_t{1} << (8 + static_cast<unsigned>(id) % 56); }
   std::vector<std::uint64_t> classById;  // index: Token::id
   // A token's signature: its class bits plus the bit of its id, weak words
-  // included (numbers add kNumberBit); Rule::nextMask is tested against it.
+  // included (numbers add kNumberBit); RuleHead::nextMask is tested against it.
   std::vector<std::uint64_t> sigById;    // index: Token::id
   std::size_t window = 1;                // the longest rule, in tokens
   void computeNeeds();
@@ -447,7 +445,7 @@ void TemporalTagger::Impl::assignIds() {
     for (Element& el : r.elements)
       for (const auto& alt : el.literals)
         for (const auto& tok : alt) words[tok];
-  words["."];  // the dot after an abbreviated month or weekday: Rule::nextMask
+  words["."];  // the dot after an abbreviated month or weekday: RuleHead::nextMask
   for (const auto& [k, v] : months) {
     WordInfo& w = words[k];
     w.month = v.value;
@@ -542,29 +540,36 @@ void TemporalTagger::Impl::computeNeeds() {
     return kAll;  // the rule may end there: anything may follow
   };
   window = 1;
-  for (Rule& r : rules) {
+  heads.assign(rules.size(), RuleHead{});
+  for (std::size_t ri = 0; ri < rules.size(); ++ri) {
+    Rule& r = rules[ri];
+    RuleHead& h = heads[ri];
     // What the token after the first can be, whichever element the first
     // token matched (leading optional elements may be skipped).
-    r.nextMask = 0;
-    for (std::size_t e = 0; e < r.elements.size() && r.nextMask != kAll; ++e) {
+    h.nextMask = 0;
+    for (std::size_t e = 0; e < r.elements.size() && h.nextMask != kAll; ++e) {
       const Element& el = r.elements[e];
       if (el.isSlot) {
         // A month or weekday name is one word and maybe its dot; other
         // slots can span several tokens.
         if (el.slot == Slot::Month || el.slot == Slot::Weekday)
-          r.nextMask |= firstSet(r, e + 1) | sigById[static_cast<std::size_t>(punctId['.'])];
-        else r.nextMask = kAll;
+          h.nextMask |= firstSet(r, e + 1) | sigById[static_cast<std::size_t>(punctId['.'])];
+        else h.nextMask = kAll;
       } else {
-        for (const auto& alt : el.literalIds) r.nextMask |= alt.size() > 1 ? sigOf(alt[1]) : firstSet(r, e + 1);
+        for (const auto& alt : el.literalIds) h.nextMask |= alt.size() > 1 ? sigOf(alt[1]) : firstSet(r, e + 1);
       }
       if (!el.optional) break;
     }
-    r.needs.clear();
+    h.needs.fill(kAll);
+    std::size_t needCount = 0;
+    auto need = [&](std::uint64_t classes) {
+      if (needCount < kHeadNeeds) h.needs[needCount++] = classes;
+    };
     r.span = 0;
     for (const Element& el : r.elements) {
       if (el.isSlot) {
         r.span += slotSpan(el.slot);
-        if (!el.optional) r.needs.push_back(slotClasses(el.slot));
+        if (!el.optional) need(slotClasses(el.slot));
         continue;
       }
       std::uint64_t any = 0;
@@ -584,18 +589,9 @@ void TemporalTagger::Impl::computeNeeds() {
         any |= bits;
       }
       r.span += longest;
-      if (!el.optional && !alwaysThere) r.needs.push_back(any);
+      if (!el.optional && !alwaysThere) need(any);
     }
     window = std::max(window, r.span);
-  }
-  heads.assign(rules.size(), RuleHead{});
-  for (std::size_t ri = 0; ri < rules.size(); ++ri) {
-    const Rule& r = rules[ri];
-    RuleHead& h = heads[ri];
-    h.nextMask = r.nextMask;
-    h.needs.fill(kAll);
-    // More needs than fit: the first ones are a weaker necessary condition.
-    for (std::size_t k = 0; k < std::min(kHeadNeeds, r.needs.size()); ++k) h.needs[k] = r.needs[k];
   }
 }
 
