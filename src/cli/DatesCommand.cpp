@@ -1,50 +1,14 @@
 #include "cli/DatesCommand.hpp"
 
-#include <cstdio>
 #include <iostream>
 
 #include "cli/ExitCode.hpp"
+#include "cli/MentionJson.hpp"
 #include "temporal/TemporalTagger.hpp"
 #include "util/Error.hpp"
-#include "util/JsonString.hpp"
 #include "util/Unicode.hpp"
 
 namespace chronicle::cli {
-namespace {
-
-// The ndjson of `dates` is written by hand: it is the tagger benchmark's
-// output path, and a JSON library's document tree per line costs more than
-// the tagging.
-void appendMentionJson(std::string& out, std::string_view text, const TemporalMention& m) {
-  auto date = [&](const std::optional<CivilDate>& d) {
-    if (d) appendJsonString(out, d->iso());
-    else out += "null";
-  };
-  out += "{\"text\":";
-  appendJsonString(out, text.substr(m.begin, m.end - m.begin));
-  out += ",\"start\":";
-  out += std::to_string(m.begin);
-  out += ",\"end\":";
-  out += std::to_string(m.end);
-  out += ",\"date_start\":";
-  date(m.dateStart);
-  out += ",\"date_end\":";
-  date(m.dateEnd);
-  out += ",\"precision\":";
-  if (m.resolution != Resolution::Unresolved) appendJsonString(out, toString(m.precision));
-  else out += "null";
-  out += ",\"time\":";
-  if (m.time) appendJsonString(out, *m.time);
-  else out += "null";
-  out += ",\"resolution\":";
-  appendJsonString(out, toString(m.resolution));
-  out += ",\"rule\":";
-  appendJsonString(out, m.rule);
-  out += '}';
-}
-
-}  // namespace
-
 void DatesCommand::setup(CLI::App& sub) {
   sub.add_option("text", texts_, "Texts to tag (default: each line of stdin is one text)");
   sub.add_option("--anchor", anchor_,

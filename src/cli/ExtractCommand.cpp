@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/ExitCode.hpp"
+#include "cli/MentionJson.hpp"
 #include "entities/EntityFinder.hpp"
 #include "ingest/InputReader.hpp"
 #include "pipeline/ArticleProcessor.hpp"
@@ -64,23 +65,6 @@ void appendEntityJson(std::string& out, std::string_view text, std::size_t offse
       out += ']';
     }
   }
-  out += '}';
-}
-
-void appendDateJson(std::string& out, std::string_view text, std::size_t offset, const TemporalMention& d) {
-  out += "{\"text\":";
-  appendJsonString(out, text.substr(d.begin, d.end - d.begin));
-  out += ",\"start\":" + std::to_string(d.begin + offset) + ",\"end\":" + std::to_string(d.end + offset);
-  out += ",\"date_start\":";
-  if (d.dateStart) appendJsonString(out, d.dateStart->iso());
-  else out += "null";
-  out += ",\"date_end\":";
-  if (d.dateEnd) appendJsonString(out, d.dateEnd->iso());
-  else out += "null";
-  out += ",\"precision\":";
-  if (d.resolution != Resolution::Unresolved) appendJsonString(out, toString(d.precision));
-  else out += "null";
-  appendField(out, "resolution", toString(d.resolution));
   out += '}';
 }
 
@@ -171,7 +155,7 @@ int ExtractCommand::run(const GlobalOptions& global) {
         out += ",\"dates\":[";
         for (std::size_t k = 0; k < dates.size(); ++k) {
           if (k) out += ',';
-          appendDateJson(out, sentence, span.begin, dates[k]);
+          appendMentionJson(out, sentence, dates[k], span.begin);
         }
         out += "],\"entities\":[";
         for (std::size_t k = 0; k < entities.size(); ++k) {
