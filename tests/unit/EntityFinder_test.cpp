@@ -11,6 +11,7 @@
 #include <fstream>
 #include <set>
 
+#include "support/DataFiles.hpp"
 #include "support/EntityExpectations.hpp"
 #include "util/Error.hpp"
 #include "util/FileIO.hpp"
@@ -186,12 +187,7 @@ struct Row {
 
 std::vector<Row> loadRows() {
   std::vector<Row> rows;
-  const std::filesystem::path dir = std::filesystem::path(CHRONICLE_SOURCE_DIR) / "tests/data/entities";
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().extension() == ".tsv") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& path : files) {
+  for (const auto& path : test::dataFiles("entities")) {
     std::ifstream in(path);
     std::string line;
     std::size_t lineNo = 0;

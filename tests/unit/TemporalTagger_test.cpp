@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "support/DataFiles.hpp"
 #include "util/FileIO.hpp"
 
 namespace chronicle {
@@ -36,12 +37,7 @@ std::vector<std::string> splitTabs(const std::string& line) {
 
 std::vector<Row> loadRows() {
   std::vector<Row> rows;
-  const std::filesystem::path dir = std::filesystem::path(CHRONICLE_SOURCE_DIR) / "tests/data/temporal";
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().extension() == ".tsv") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& path : files) {
+  for (const auto& path : test::dataFiles("temporal")) {
     const std::string content = readFile(path);
     std::size_t pos = 0, lineNo = 0;
     bool header = true;
