@@ -1,5 +1,6 @@
 #include "cli/ArticlesCommand.hpp"
 
+#include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -7,7 +8,9 @@
 
 #include "cli/ExitCode.hpp"
 #include "export/TableWriter.hpp"
+#include "pipeline/Reprocessor.hpp"
 #include "store/ArticleStore.hpp"
+#include "store/EventStore.hpp"
 #include "util/Error.hpp"
 
 namespace chronicle::cli {
@@ -41,7 +44,7 @@ void ArticlesCommand::setup(CLI::App& sub) {
   show_->add_option("id", id_, "Article id (see articles list)")->required();
   show_->add_flag("--sentences", sentences_, "List its sentences with their byte spans instead of the text");
   show_->add_option("--format", format_, "table (for a person) or json")->check(CLI::IsMember({"table", "json"}));
-  setDate_ = sub.add_subcommand("set-date", "Set an article's publication date (YYYY-MM-DD)");
+  setDate_ = sub.add_subcommand("set-date", "Set an article's publication date (YYYY-MM-DD): its relative dates are resolved again and its events re-fused");
   setDate_->add_option("id", id_, "Article id")->required();
   setDate_->add_option("date", date_, "Publication date, YYYY-MM-DD")->required();
   remove_ = sub.add_subcommand("remove", "Remove an article and everything extracted from it");
@@ -59,17 +62,28 @@ int ArticlesCommand::run(const GlobalOptions& global) {
     Database db = openExisting(global);
     ArticleStore store(db);
     const StoredArticle before = requireArticle(store, id_);
+    // The new date re-dates the article's events: re-extract, re-fuse, all
+    // or nothing.
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     store.setPublished(id_, *date);
+    Reprocessor reprocessor(db, global.lexicon());
+    const std::size_t mentions = reprocessor.article(id_);
+    const std::size_t events = EventStore(db).refuse();
+    tx.commit();
     if (!global.quiet)
       std::cout << "article #" << id_ << " " << before.name << ": published " << date->iso() << " (was "
-                << before.published.value_or("unknown") << ")\n";
+                << before.published.value_or("unknown") << "); " << mentions << " mentions re-dated, " << events
+                << " events\n";
     return exit_code::kOk;
   }
   if (remove_->parsed()) {
     Database db = openExisting(global);
     ArticleStore store(db);
     const StoredArticle a = requireArticle(store, id_);
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     store.remove(id_);
+    EventStore(db).refuse();
+    tx.commit();
     if (!global.quiet) std::cout << "removed article #" << id_ << " " << a.name << "\n";
     return exit_code::kOk;
   }

@@ -3,6 +3,7 @@
 #include "cli/Command.hpp"
 #include "cli/ArticlesCommand.hpp"
 #include "cli/DatesCommand.hpp"
+#include "cli/EventsCommand.hpp"
 #include "cli/ExtractCommand.hpp"
 #include "cli/ImportCommand.hpp"
 #include "cli/SearchCommand.hpp"
@@ -21,10 +22,14 @@ const std::vector<CommandInfo>& commands() {
   static const std::vector<CommandInfo> all = {
       {"import", "Import articles: files, directories (recursively), - for stdin", &make<ImportCommand>},
       {"articles", "List, show, re-date or remove stored articles", &make<ArticlesCommand>},
+      {"events", "The fused events: filters and formats (ndjson is the events contract)", &make<EventsCommand>},
+      {"timeline", "The chronology for a person to read, grouped by year and month", &make<TimelineCommand>},
+      {"reprocess", "Re-extract every stored article with the current rules and lexicons, then re-fuse",
+       &make<ReprocessCommand>},
       {"sql", "Run one read-only SQL query on the database", &make<SqlCommand>},
       {"search", "Full-text search of the stored sentences (accent-insensitive)", &make<SearchCommand>},
       {"dates", "Tag and resolve the French date expressions of texts (stdin lines or arguments)", &make<DatesCommand>},
-      {"extract", "Run the pipeline on articles without storing them: sentences, dates, places, actors, people",
+      {"extract", "Run the pipeline on articles without storing them: sentences, dates, places, actors, people, events and why",
        &make<ExtractCommand>},
   };
   return all;

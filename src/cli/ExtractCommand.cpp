@@ -68,6 +68,73 @@ void appendEntityJson(std::string& out, std::string_view text, std::size_t offse
   out += '}';
 }
 
+std::string describe(const EventMention& m) {
+  std::string s = m.type;
+  if (!m.subtype.empty()) s += " (" + m.subtype + ")";
+  if (!m.status.empty()) s += " [" + m.status + "]";
+  s += " " + (m.initiator.empty() ? std::string("?") : m.initiator) + " -> " +
+       (m.target.empty() ? std::string("?") : m.target);
+  if (!m.mediator.empty()) s += " mediator " + m.mediator;
+  s += " " + (m.dateStart ? m.dateStart->iso() + (m.dateEnd && m.dateEnd != m.dateStart ? ".." + m.dateEnd->iso() : "")
+                          : std::string("undated")) +
+       " " + m.precision;
+  if (m.fatalities) s += " killed " + std::to_string(*m.fatalities);
+  if (m.wounded) s += " wounded " + std::to_string(*m.wounded);
+  if (m.captured) s += " captured " + std::to_string(*m.captured);
+  if (!m.claimedBy.empty()) s += " claimed_by " + m.claimedBy;
+  if (m.modality != "asserted") s += " {" + m.modality + "}";
+  return s;
+}
+
+void appendEventJson(std::string& out, const EventMention& m) {
+  out += "{\"type\":";
+  appendJsonString(out, m.type);
+  auto opt = [&](std::string_view name, const std::string& v) {
+    out += ",\"";
+    out += name;
+    out += "\":";
+    if (v.empty()) out += "null";
+    else appendJsonString(out, v);
+  };
+  auto num = [&](std::string_view name, const std::optional<long>& v) {
+    out += ",\"";
+    out += name;
+    out += "\":";
+    out += v ? std::to_string(*v) : "null";
+  };
+  opt("subtype", m.subtype);
+  opt("status", m.status);
+  opt("date_start", m.dateStart ? m.dateStart->iso() : "");
+  opt("date_end", m.dateEnd ? m.dateEnd->iso() : "");
+  opt("precision", m.precision);
+  opt("date_text", m.dateText);
+  opt("date_source", m.dateSource);
+  opt("initiator", m.initiator);
+  opt("target", m.target);
+  opt("mediator", m.mediator);
+  opt("claimed_by", m.claimedBy);
+  opt("modality", m.modality);
+  num("fatalities", m.fatalities);
+  num("fatalities_low", m.fatalitiesLow);
+  num("fatalities_high", m.fatalitiesHigh);
+  num("wounded", m.wounded);
+  num("captured", m.captured);
+  out += ",\"places\":[";
+  for (std::size_t k = 0; k < m.places.size(); ++k) {
+    if (k) out += ',';
+    appendJsonString(out, m.places[k]->id);
+  }
+  out += "]";
+  opt("trigger", m.trigger);
+  out += ",\"trigger_start\":" + std::to_string(m.triggerStart) + ",\"trigger_end\":" + std::to_string(m.triggerEnd);
+  char conf[16];
+  std::snprintf(conf, sizeof conf, "%.2f", m.confidence);
+  out += ",\"confidence\":";
+  out += conf;
+  opt("why", m.why);
+  out += '}';
+}
+
 std::string describe(const EntityMention& m) {
   std::string s = toString(m.kind);
   if (m.person) s += " " + m.person->id + " (" + m.code + ")";
@@ -100,8 +167,7 @@ void ExtractCommand::setup(CLI::App& sub) {
 int ExtractCommand::run(const GlobalOptions& global) {
   const LexiconSource lexicon = global.lexicon();
   ArticleProcessor processor(lexicon);
-  const Gazetteer gazetteer(lexicon);
-  const EntityFinder finder(gazetteer);
+  const EntityFinder finder(processor.gazetteer());
   const bool json = format_ == "ndjson";
 
   ReaderOptions options;
@@ -162,6 +228,14 @@ int ExtractCommand::run(const GlobalOptions& global) {
           if (k) out += ',';
           appendEntityJson(out, sentence, span.begin, entities[k]);
         }
+        out += "],\"mentions\":[";
+        bool first = true;
+        for (const EventMention& m : a.mentions)
+          if (m.sentence == s) {
+            if (!first) out += ',';
+            first = false;
+            appendEventJson(out, m);
+          }
         out += "]}\n";
         std::cout << out;
         continue;
@@ -173,6 +247,9 @@ int ExtractCommand::run(const GlobalOptions& global) {
                   << (d.dateEnd && d.dateEnd != d.dateStart ? ".." + d.dateEnd->iso() : "") << "\n";
       for (const auto& m : entities)
         std::cout << "    " << sentence.substr(m.begin, m.end - m.begin) << " -> " << describe(m) << "\n";
+      for (const EventMention& m : a.mentions)
+        if (m.sentence == s)
+          std::cout << "    event   " << describe(m) << "\n            why: " << m.why << "\n";
     }
   };
   auto onFailure = [&](const std::string& origin, const std::string& message) {

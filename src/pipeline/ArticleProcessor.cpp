@@ -60,7 +60,13 @@ void splitAfterDateline(std::vector<ByteSpan>& sentences, std::size_t headerEnd,
 }  // namespace
 
 ArticleProcessor::ArticleProcessor(const LexiconSource& lexicon)
-    : tagger_(lexicon), datelines_(lexicon, tagger_), segmenter_(lexicon) {}
+    : tagger_(lexicon),
+      datelines_(lexicon, tagger_),
+      segmenter_(lexicon),
+      gazetteer_(lexicon),
+      eventLexicon_(lexicon),
+      quantities_(lexicon),
+      extractor_(eventLexicon_, gazetteer_, tagger_, quantities_) {}
 
 ProcessedArticle ArticleProcessor::process(RawArticle raw) {
   ProcessedArticle out;
@@ -107,6 +113,7 @@ ProcessedArticle ArticleProcessor::process(RawArticle raw) {
     if (dateline) skip = ByteSpan{dateline->begin, dateline->end};
     if (const auto t = findTitle(out.text, skip)) out.title = out.text.substr(t->begin, t->size());
   }
+  out.mentions = extractor_.extract(out.text, out.sentences, out.published);
   return out;
 }
 

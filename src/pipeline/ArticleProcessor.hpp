@@ -4,13 +4,17 @@
 // as the map step of a distributed job. Decodes, normalises and re-flows the
 // text, segments it into sentences, finds the title and the dateline, and
 // settles the publication date: metadata first, else the dateline, else
-// unknown (never today).
+// unknown (never today); then extracts the events its sentences report.
 //
 // One processor per thread (it owns an ICU break iterator).
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "entities/Gazetteer.hpp"
+#include "events/EventExtractor.hpp"
+#include "events/EventLexicon.hpp"
+#include "events/QuantityReader.hpp"
 #include "ingest/RawArticle.hpp"
 #include "lexicon/LexiconFile.hpp"
 #include "temporal/DatelineFinder.hpp"
@@ -37,6 +41,7 @@ struct ProcessedArticle {
   std::string text;                           // the stored text
   std::string sha256;                         // of `text`
   std::vector<ByteSpan> sentences;
+  std::vector<EventMention> mentions;  // the events its sentences report
 };
 
 // Parses a metadata date: "2020-11-01", "2020-11-01T10:00:00Z",
@@ -52,12 +57,24 @@ class ArticleProcessor {
   // Throws InputError with a one-line reason; the article is then not stored.
   ProcessedArticle process(RawArticle raw);
 
+  // The events of an article already split into sentences (a stored one,
+  // after a new date or new rules).
+  std::vector<EventMention> events(std::string_view text, const std::vector<ByteSpan>& sentences,
+                                   std::optional<CivilDate> published) const {
+    return extractor_.extract(text, sentences, published);
+  }
+
   const TemporalTagger& dates() const { return tagger_; }
+  const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
   TemporalTagger tagger_;
   DatelineFinder datelines_;
   SentenceSegmenter segmenter_;
+  Gazetteer gazetteer_;
+  EventLexicon eventLexicon_;
+  QuantityReader quantities_;
+  EventExtractor extractor_;
 };
 
 }  // namespace chronicle

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "store/ArticleStore.hpp"
+#include "store/EventStore.hpp"
 #include "util/Error.hpp"
 
 namespace chronicle {
@@ -87,6 +88,9 @@ ImportSummary Importer::run(const std::vector<std::string>& paths, ImportObserve
     summary.interrupted = true;
   }
   if (tx) tx->commit();
+  // The events are the fusion of every stored mention: recomputed once the
+  // new articles are in, in one step of its own.
+  if (summary.imported > 0) summary.events = EventStore(db_).refuse();
   return summary;
 }
 

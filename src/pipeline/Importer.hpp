@@ -25,6 +25,7 @@ struct ImportSummary {
   std::size_t failed = 0;
   std::size_t sentences = 0;
   std::size_t bytes = 0;  // input bytes of the articles read
+  std::size_t events = 0;  // events in the database after fusion (0 when nothing new was imported)
 };
 
 class ImportObserver {

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include "store/EventStore.hpp"
+
 namespace chronicle {
 namespace {
 
@@ -99,6 +101,7 @@ std::int64_t ArticleStore::insertRows(const ProcessedArticle& a, const std::stri
     sent.exec();
     sent.reset();
   }
+  EventStore(db_).insertMentions(id, a.mentions);
   return id;
 }
 

@@ -10,6 +10,7 @@
 #include "entities/EntityFinder.hpp"
 #include "lexicon/LexiconFile.hpp"
 #include "support/EntityExpectations.hpp"
+#include "support/EventExpectations.hpp"
 #include "temporal/DatelineFinder.hpp"
 #include "temporal/TemporalTagger.hpp"
 #include "text/SentenceSegmenter.hpp"
@@ -71,7 +72,32 @@ std::map<std::string, Checker> checkers(const LexiconSource& lexicon) {
       EXPECT_EQ(failure, "") << where(file, l) << ": " << ex.input;
     };
   };
+  // "sentence => key:value ..." (tests/support/EventExpectations.hpp), the
+  // sentence an article of 2022-09-13 (a Tuesday).
+  Checker events = [where](const std::string& file, const LexiconLine& l) {
+    const auto ex = splitExample(l.text);
+    const auto found = test::SentenceEvents::shared()(ex.input, CivilDate::make(2022, 9, 13));
+    EXPECT_EQ(test::checkEvents(found, ex.expected), "") << where(file, l) << ": " << ex.input;
+  };
+  // "phrase => best low high" ('-' for an unbounded side): its first quantity.
+  static QuantityReader quantities(lexicon);
+  Checker quantity = [where](const std::string& file, const LexiconLine& l) {
+    const auto ex = splitExample(l.text);
+    const TokenizedText tokens(ex.input);
+    const auto found = quantities.find(tokens.tokens(), 0, tokens.tokens().size());
+    ASSERT_FALSE(found.empty()) << where(file, l) << ": no quantity in " << ex.input;
+    auto bound = [](const std::optional<long>& v) { return v ? std::to_string(*v) : std::string("-"); };
+    EXPECT_EQ(std::to_string(found[0].best) + " " + bound(found[0].low) + " " + bound(found[0].high), ex.expected)
+        << where(file, l);
+  };
   return {
+      {"pattern|subtype|status|frame", events},
+      {"pattern|role", events},
+      {"pattern|kind", events},
+      {"pattern|modality", events},
+      {"pattern|type|status", events},
+      {"kind|a|b", events},
+      {"kind|value|phrase|phrase...", quantity},
       {std::string(Gazetteer::kPlaceFormat), found("place")},
       {std::string(Gazetteer::kActorFormat), found("actor")},
       {std::string(Gazetteer::kNounFormat), found("actor")},

@@ -1,0 +1,161 @@
+#include "cli/EventsCommand.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <iostream>
+#include <map>
+
+#include "cli/ExitCode.hpp"
+#include "export/TableWriter.hpp"
+#include "pipeline/Reprocessor.hpp"
+#include "query/DateDisplay.hpp"
+#include "util/Error.hpp"
+
+namespace chronicle::cli {
+namespace {
+
+Cell cell(const std::string& v) { return v.empty() ? Cell{} : Cell{v}; }
+Cell cell(const std::optional<std::string>& v) { return v ? Cell{*v} : Cell{}; }
+Cell cell(const std::optional<std::int64_t>& v) { return v ? Cell{*v} : Cell{}; }
+
+std::optional<CivilDate> civil(const std::optional<std::string>& iso) {
+  if (!iso) return std::nullopt;
+  return CivilDate::parseIso(*iso);
+}
+
+// Actor codes by display name ("ARM" → "Arménie"), from the database's
+// lexicon-independent view: the code itself when unknown.
+class ActorNames {
+ public:
+  explicit ActorNames(const Gazetteer& g) {
+    for (const Actor& a : g.actors()) names_[a.code] = a.name;
+  }
+  std::string operator()(const std::string& code) const {
+    const auto it = names_.find(code);
+    return it == names_.end() ? code : it->second;
+  }
+
+ private:
+  std::map<std::string, std::string> names_;
+};
+
+}  // namespace
+
+void EventsCommand::setup(CLI::App& sub) {
+  filters_.add(sub);
+  sub.add_option("--format", format_, "table, csv, json, ndjson (the events contract) or markdown")
+      ->check(CLI::IsMember(tableFormatNames()));
+}
+
+int EventsCommand::run(const GlobalOptions& global) {
+  const EventFilter filter = filters_.filter();
+  const TableFormat format = parseTableFormat(format_);
+  Database db = global.openDatabase(Database::Access::ReadOnly);
+  const auto events = queryEvents(db, filter);
+  if (format == TableFormat::Ndjson) {
+    std::string out;
+    for (const EventRecord& e : events) {
+      out += eventJson(e);
+      out += '\n';
+    }
+    std::cout << out;
+    return exit_code::kOk;
+  }
+  if (format == TableFormat::Json) {
+    std::string out = "[";
+    for (std::size_t k = 0; k < events.size(); ++k) {
+      if (k) out += ",\n";
+      out += eventJson(events[k]);
+    }
+    std::cout << out << "]\n";
+    return exit_code::kOk;
+  }
+  ResultSet r;
+  r.columns = {"id",        "date_start", "date_end",   "precision",  "type",     "subtype",
+               "status",    "initiator",  "target",     "mediator",   "claimed_by", "places",
+               "fatalities", "sources",   "articles",   "confidence", "evidence"};
+  for (const EventRecord& e : events) {
+    std::string places;
+    for (const auto& l : e.locations) places += (places.empty() ? "" : ", ") + l.name;
+    r.rows.push_back({e.id, cell(e.dateStart), cell(e.dateEnd), e.precision, e.type, cell(e.subtype),
+                      cell(e.status), cell(e.initiator), cell(e.target), cell(e.mediator), cell(e.claimedBy),
+                      cell(places), cell(e.fatalities), e.sourceCount, e.articleCount, e.confidence,
+                      e.sources.empty() ? Cell{} : Cell{e.sources.front().evidence}});
+  }
+  writeTable(std::cout, r, format);
+  return exit_code::kOk;
+}
+
+void TimelineCommand::setup(CLI::App& sub) {
+  filters_.add(sub);
+  sub.add_flag("--evidence", evidence_, "Quote each source's sentence under its event (also with the global --verbose)");
+}
+
+int TimelineCommand::run(const GlobalOptions& global) {
+  const EventFilter filter = filters_.filter();
+  const bool evidence = evidence_ || global.verbose;
+  Database db = global.openDatabase(Database::Access::ReadOnly);
+  const auto events = queryEvents(db, filter);
+  const Gazetteer gazetteer(global.lexicon());
+  const ActorNames name(gazetteer);
+  std::string out;
+  int year = 0, month = 0;
+  bool undatedHeading = false;
+  for (const EventRecord& e : events) {
+    const auto start = civil(e.dateStart);
+    if (!start) {
+      if (!undatedHeading) out += "\n== sans date ==\n";
+      undatedHeading = true;
+    } else if (start->year != year || start->month != month) {
+      if (start->year != year) out += "\n== " + std::to_string(start->year) + " ==\n";
+      year = start->year;
+      month = start->month;
+      out += "\n-- " + displayMonthHeading(year, month) + " --\n";
+    }
+    std::string line = "  " + displayDate(start, civil(e.dateEnd), e.precision) + "  " + e.type;
+    if (!e.subtype.empty()) line += " (" + e.subtype + ")";
+    if (!e.status.empty()) line += " [" + e.status + "]";
+    const bool symmetric = e.type == "ceasefire" || e.type == "negotiation" || e.type == "agreement";
+    if (!e.initiator.empty() || !e.target.empty()) {
+      line += ": " + (e.initiator.empty() ? std::string("?") : name(e.initiator));
+      if (!e.target.empty()) line += (symmetric ? " – " : " → ") + name(e.target);
+    }
+    if (!e.mediator.empty()) line += ", médiation " + name(e.mediator);
+    if (!e.locations.empty()) {
+      line += " à ";
+      for (std::size_t k = 0; k < e.locations.size() && k < 4; ++k) line += (k ? ", " : "") + e.locations[k].name;
+      if (e.locations.size() > 4) line += "…";
+    }
+    if (e.fatalities) line += "; " + std::to_string(*e.fatalities) + " morts";
+    if (e.fatalitiesLow && e.fatalitiesHigh && *e.fatalitiesLow != *e.fatalitiesHigh)
+      line += " (" + std::to_string(*e.fatalitiesLow) + "–" + std::to_string(*e.fatalitiesHigh) + ")";
+    if (e.modality != "asserted") line += " {" + e.modality + "}";
+    line += "  — " + std::to_string(e.sourceCount) + (e.sourceCount > 1 ? " sources" : " source");
+    if (e.articleCount > 1) line += ", " + std::to_string(e.articleCount) + " articles";
+    out += line + "\n";
+    if (evidence)
+      for (const EventSource& s : e.sources)
+        out += "      « " + s.evidence + " » (" + s.article + (s.claimedBy.empty() ? "" : ", selon " + name(s.claimedBy)) + ")\n";
+  }
+  if (events.empty() && !global.quiet) out = "no events (import articles first, or widen the filters)\n";
+  std::cout << out;
+  return exit_code::kOk;
+}
+
+void ReprocessCommand::setup(CLI::App&) {}
+
+int ReprocessCommand::run(const GlobalOptions& global) {
+  const std::filesystem::path path = global.databasePath();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw DatabaseError(path.string() + ": no such database; import articles first (chronicle import PATH)");
+  Database db = global.openDatabase(Database::Access::ReadWrite);
+  Reprocessor reprocessor(db, global.lexicon());
+  const ReprocessSummary s = reprocessor.all();
+  if (!global.quiet)
+    std::cerr << "reprocessed " << s.articles << " articles: " << s.mentions << " mentions, " << s.events
+              << " events\n";
+  return exit_code::kOk;
+}
+
+}  // namespace chronicle::cli

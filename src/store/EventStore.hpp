@@ -1,0 +1,35 @@
+#pragma once
+// Mentions and events in the database (schema/0002_events.sql). Mentions are
+// written with their article (inside its savepoint); events are derived:
+// refuse() recomputes them from every stored mention with fuse(), so the
+// events table is always the fusion of the mentions, whatever the order
+// articles came in.
+#include <cstdint>
+#include <vector>
+
+#include "events/EventMention.hpp"
+#include "events/Fusion.hpp"
+#include "store/Database.hpp"
+
+namespace chronicle {
+
+class EventStore {
+ public:
+  explicit EventStore(Database& db) : db_(db) {}
+
+  // Inserts an article's mentions (and the places they name).
+  void insertMentions(std::int64_t articleId, const std::vector<EventMention>& mentions);
+  // Replaces an article's mentions (after a new date or new rules).
+  void replaceMentions(std::int64_t articleId, const std::vector<EventMention>& mentions);
+  // Recomputes every event from the mentions; returns the number of events.
+  std::size_t refuse();
+
+  std::int64_t mentionCount();
+  std::int64_t eventCount();
+
+ private:
+  void writeEvents(const std::vector<FusionInput>& in, const std::vector<FusedEvent>& events);
+  Database& db_;
+};
+
+}  // namespace chronicle
