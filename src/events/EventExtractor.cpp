@@ -113,6 +113,7 @@ class SentenceReader {
   std::vector<TemporalMention> dates_;
   std::vector<DateRef> dateRefs_;
   std::vector<Quantity> numbers_;
+  std::vector<PhraseMatch> triggers_;
   std::optional<std::pair<TemporalMention, std::string>> lastDate_;
   std::string why_;
   // Discourse: who acted in the previous sentences ("il a demandé", "nous
@@ -165,9 +166,15 @@ void SentenceReader::collectSides(ByteSpan span, const std::vector<EntityMention
   // apposition to a governed side ("à son homologue russe, Vladimir Poutine").
   for (std::size_t i = 0; i < sides_.size(); ++i) {
     Side& s = sides_[i];
-    if (s.first > 0 && isDe(*words_.tokens[s.first - 1])) s.afterDe = true;
-    if (s.first > 1 && words_.tokens[s.first - 1]->isPunct('\'') && isDe(*words_.tokens[s.first - 2]))
-      s.afterDe = true;
+    // "de X", "de la X", "d'X", "de l'X"
+    for (std::size_t back = 1; back <= 3 && back <= s.first; ++back) {
+      const Token& t = *words_.tokens[s.first - back];
+      if (isDe(t)) {
+        s.afterDe = true;
+        break;
+      }
+      if (!(t.isPunct('\'') || t.text == "la" || t.text == "le" || t.text == "les" || t.text == "l")) break;
+    }
     for (std::size_t back = 1; back <= 5 && back <= s.first; ++back) {
       const Token& t = *words_.tokens[s.first - back];
       if (isPreposition(sentence_, t)) {
@@ -234,14 +241,19 @@ bool SentenceReader::blockedBySpeech(const Side& s, std::size_t trigger) const {
 }
 
 const Side* SentenceReader::subject(std::size_t before, std::size_t after) const {
-  const Side* best = nullptr;
-  for (const Side& s : sides_) {
-    if (s.last > before || s.first < after) continue;
-    if (!s.isActor() || s.governed) continue;
-    if (blockedBySpeech(s, before)) continue;
-    best = &s;  // the nearest one wins
+  // A complement ("allié de la Russie") is no subject, unless nothing else
+  // is ("l'annonce de Moscou, qui a renouvelé son appel").
+  for (const bool complements : {false, true}) {
+    const Side* best = nullptr;
+    for (const Side& s : sides_) {
+      if (s.last > before || s.first < after) continue;
+      if (!s.isActor() || s.governed || (s.afterDe && !complements)) continue;
+      if (blockedBySpeech(s, before)) continue;
+      best = &s;  // the nearest one wins
+    }
+    if (best) return best;
   }
-  return best;
+  return nullptr;
 }
 
 const Side* SentenceReader::firstSide(std::size_t from, std::size_t to, bool actorsOnly, std::string_view skip) const {
@@ -250,10 +262,15 @@ const Side* SentenceReader::firstSide(std::size_t from, std::size_t to, bool act
     if (actorsOnly && !s.isActor()) continue;
     if (!skip.empty() && s.code == skip) continue;
     bool quoted = false;
-    for (const Cue& c : cues_)
+    for (const Cue& c : cues_) {
       if (c.entry->kind == CueEntry::Kind::Attribution && c.entry->value == "according" && c.last <= s.first &&
           s.first <= c.last + 3)
         quoted = true;
+      // "à l'instar de l'article 5 de l'OTAN": a comparison names no party
+      if (c.entry->kind == CueEntry::Kind::Role && c.entry->value == "comparison" && c.last <= s.first &&
+          s.first <= c.last + 6)
+        quoted = true;
+    }
     if (!quoted) return &s;
   }
   return nullptr;
@@ -335,8 +352,12 @@ void SentenceReader::readRoles(EventMention& m, const TriggerEntry& t, std::size
     return;
   }
 
+  // "visé par des frappes azerbaïdjanaises": the agent is in the trigger
+  const bool agentInTrigger = t.phrase.find(" par ") != std::string::npos;
+  if (agentInTrigger) passive = true;
+
   // Initiator.
-  if (t.frame == Frame::Noun) {
+  if (t.frame == Frame::Noun || agentInTrigger) {
     for (const Side& s : sides_) {
       if (s.first < l || s.first > l + 2) continue;
       const bool adjective = s.kind == EntityMention::Kind::Nationality || (s.isActor() && s.first == l);
@@ -450,7 +471,8 @@ bool SentenceReader::readToll(EventMention& m, std::size_t f, std::size_t l, std
     }
   }
   if (!q) return false;
-  const std::string kind = t.status.empty() ? "killed" : t.status;
+  // casualties.txt gives the kind of toll as the subtype
+  const std::string kind = !t.subtype.empty() ? t.subtype : !t.status.empty() ? t.status : "killed";
   if (kind == "killed") {
     m.fatalities = q->best;
     m.fatalitiesLow = q->low;
@@ -464,7 +486,8 @@ bool SentenceReader::readToll(EventMention& m, std::size_t f, std::size_t l, std
   // The side that suffered: "soldats arméniens", "du côté arménien", else the subject.
   const std::size_t qFirst = pos(tokens_.tokens()[q->firstToken].srcBegin);
   for (const Side& s : sides_)
-    if (s.first >= std::min(qFirst, f) && s.first < std::min(windowEnd, l + 6) && s.kind != EntityMention::Kind::Place) {
+    if (s.first >= std::min(qFirst, f) && s.first < std::min(windowEnd, l + 6) && s.kind != EntityMention::Kind::Place &&
+        !s.governed) {  // "lors d'escarmouches avec des troupes azerbaïdjanaises": the other side
       m.target = s.code;
       why_ += "; target " + s.code + ": beside the toll";
       return true;
@@ -516,15 +539,26 @@ void SentenceReader::readModality(EventMention& m, const TriggerEntry& t, std::s
                              : "asserted";
 }
 
+std::size_t wordDistance(std::size_t f, std::size_t l, std::size_t first, std::size_t last) {
+  return last <= f ? f - last : first >= l ? first - l : 0;
+}
+
 void SentenceReader::readDate(EventMention& m, std::size_t f, std::size_t l,
                               const std::optional<std::pair<TemporalMention, std::string>>& discourse) {
   const DateRef* best = nullptr;
   std::size_t bestDistance = 0;
   for (const DateRef& r : dateRefs_) {
+    // a date nearer another trigger of the sentence is that one's
+    const std::size_t mine = wordDistance(f, l, r.first, r.last);
+    bool theirs = false;
+    for (const PhraseMatch& other : triggers_)
+      if (other.first != f && wordDistance(other.first, other.last, r.first, r.last) + 4 < mine) theirs = true;
+    if (theirs) continue;
     if (r.onlyFrom && !(f >= *r.onlyFrom && f < r.first)) continue;
     // "le traité de 1997", "la guerre de 2020": a year that qualifies a noun
     // dates that noun only
-    if (r.mention->precision >= Precision::Year && r.first > 0 && isDe(*words_.tokens[r.first - 1]) &&
+    const bool ofNoun = (r.first > 0 && isDe(*words_.tokens[r.first - 1])) || isDe(*words_.tokens[r.first]);
+    if (r.mention->precision >= Precision::Year && ofNoun &&
         !(l <= r.first && l + 2 >= r.first))
       continue;
     std::size_t d = r.last <= f ? f - r.last : r.first >= l ? r.first - l : 0;
@@ -549,7 +583,9 @@ void SentenceReader::readDate(EventMention& m, std::size_t f, std::size_t l,
   };
   if (best) {
     const TemporalMention& d = *best->mention;
-    take(d, d.resolution == Resolution::Anchor ? "anchor" : "explicit", sentence_.substr(d.begin, d.end - d.begin));
+    // explicit: the sentence's own words date it ("ce 31 octobre", "samedi");
+    // an undated article leaves a relative one unresolved (take(): "anchor")
+    take(d, "explicit", sentence_.substr(d.begin, d.end - d.begin));
     why_ += "; date " + m.dateSource + " '" + m.dateText + "'";
     return;
   }
@@ -561,10 +597,15 @@ void SentenceReader::readDate(EventMention& m, std::size_t f, std::size_t l,
     why_ += "; date discourse '" + m.dateText + "'";
     return;
   }
-  if (published_ && !background && newsTense_ && !headline_) {
+  if (!background && newsTense_ && !headline_) {
+    // the day's news: the publication date, once the article has one
+    m.dateSource = "publication";
+    if (!published_) {
+      why_ += "; undated until the article has a date (publication)";
+      return;
+    }
     m.dateStart = m.dateEnd = published_;
     m.precision = "day";
-    m.dateSource = "publication";
     why_ += "; date publication";
     return;
   }
@@ -606,11 +647,19 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, const std::vector<
   {
     // A headline (no closing punctuation) restates the article's news: it
     // is dated only by its own words.
+    // Closing quotes do not count: "… pour le « maintien de la paix »" is a
+    // headline, "… a-t-il déclaré « sans ambiguïté »." is not.
     std::string_view trimmed = sentence_;
-    while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\n')) trimmed.remove_suffix(1);
-    const char last = trimmed.empty() ? '.' : trimmed.back();
-    headline_ = std::string_view(".!?\"')]»:").find(last) == std::string_view::npos && !trimmed.ends_with("»") &&
-                !trimmed.ends_with("…") && !trimmed.ends_with("”");
+    for (bool more = true; more && !trimmed.empty();) {
+      more = false;
+      for (std::string_view end : {" ", "\n", "\"", "'", "»", "”", "’", "\u00a0"})
+        if (trimmed.ends_with(end)) {
+          trimmed.remove_suffix(end.size());
+          more = true;
+        }
+    }
+    headline_ = !trimmed.empty() && std::string_view(".!?:;)]").find(trimmed.back()) == std::string_view::npos &&
+                !trimmed.ends_with("…");
     // The day's news is told in the passé composé: an auxiliary followed
     // by a participle ("a bombardé", "ont fait", "s'est réuni").
     newsTense_ = false;
@@ -634,7 +683,8 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, const std::vector<
       if (c.entry->kind == CueEntry::Kind::Tense && c.entry->value == "news") newsTense_ = true;
   }
 
-  const std::vector<PhraseMatch> triggers = lex_.triggers().findAll(words_);
+  triggers_ = lex_.triggers().findAll(words_);
+  const std::vector<PhraseMatch>& triggers = triggers_;
   const std::size_t firstOut = out.size();
   for (std::size_t i = 0; i < triggers.size(); ++i) {
     const PhraseMatch& tm = triggers[i];
@@ -687,6 +737,9 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, const std::vector<
     for (std::size_t k = firstOut; k < out.size(); ++k) {
       EventMention& o = out[k];
       if (o.type != m.type || !fits(o.initiator, m.initiator) || !fits(o.target, m.target)) continue;
+      const std::string& who = o.initiator.empty() ? m.initiator : o.initiator;
+      const std::string& whom = o.target.empty() ? m.target : o.target;
+      if (!who.empty() && who == whom) continue;
       if (o.dateStart != m.dateStart || o.modality != m.modality) continue;
       if (o.initiator.empty()) o.initiator = m.initiator;
       if (o.target.empty()) o.target = m.target;
@@ -718,8 +771,13 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, const std::vector<
     if (absorbed) out.erase(out.begin() + static_cast<long>(k));
     else ++k;
   }
+  // "il", "nous" in the next sentence: this one's subject
+  for (const Side& x : sides_)
+    if (x.isActor() && !x.governed && !x.afterDe) {
+      previousInitiator_ = x.code;
+      break;
+    }
   for (std::size_t k = firstOut; k < out.size(); ++k) {
-    if (!out[k].initiator.empty()) previousInitiator_ = out[k].initiator;
     if (!out[k].initiator.empty() || !out[k].target.empty())
       recent_[out[k].type] = Recent{out[k].initiator, out[k].target, ordinal};
   }
@@ -741,7 +799,7 @@ std::vector<EventMention> EventExtractor::extract(std::string_view text, const s
   SentenceReader reader(lexicon_, tagger_, quantities_, text, published, actors);
   std::optional<std::pair<TemporalMention, std::string>> discourse;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
-    // A paragraph ends at a line break: its dates do not carry over.
+    // The date of the discourse runs through a paragraph, not past it.
     if (s > 0) {
       const std::string_view gap = text.substr(sentences[s - 1].end, sentences[s].begin - sentences[s - 1].end);
       if (gap.find('\n') != std::string_view::npos) discourse.reset();

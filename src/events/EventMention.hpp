@@ -41,8 +41,14 @@ struct EventMention {
   std::string why;                     // how it was read, for `chronicle extract`
 };
 
-// Whether a mention can found or join an event: conditional and negated
-// reports are kept as mentions only (nothing happened).
-inline bool isFusable(const EventMention& m) { return m.modality != "conditional" && m.modality != "negated"; }
+// Whether a mention can found or join an event. Kept as mentions only:
+// conditional and negated reports (nothing happened), and timeless ones
+// that nothing in the text dates (no date of their own, of the discourse,
+// or of the day's news: "les combats au Haut-Karabakh ne sont pas couverts
+// par cette clause"). A mention that waits for its article's date (a
+// relative expression, or the day's news, in an undated article) counts.
+inline bool isFusable(const EventMention& m) {
+  return m.modality != "conditional" && m.modality != "negated" && (m.dateStart || !m.dateSource.empty());
+}
 
 }  // namespace chronicle

@@ -213,8 +213,8 @@ bool QuantityReader::readQuantity(const Tokens& t, std::size_t i, std::size_t en
   // A number rejected here is not read again in parts ("vingt-sept octobre"
   // is not "sept"), nor is the phrase after it ("30 pour cent" is not "cent").
   resume = c.next;
-  if (k > 0 && (isMonth(t, k - 1) || match(t, k - 1, k, kClock) ||
-                (k > 1 && t[k - 1].isPunct('.') && !t[k - 1].spaceBefore && isMonth(t, k - 2))))
+  if (k > 0 && t[k].isNumber() && (isMonth(t, k - 1) || match(t, k - 1, k, kClock) ||
+                                  (k > 1 && t[k - 1].isPunct('.') && !t[k - 1].spaceBefore && isMonth(t, k - 2))))
     return false;
   if (leadsToMonth(t, c.next)) return false;
   if (const Match after = match(t, c.next, t.size(), kClock | kNotCount)) {

@@ -113,8 +113,8 @@ std::size_t EventStore::refuse() {
                        "SELECT m.id, m.article_id, a.sha256, m.start_byte, m.trigger_start, m.type, m.subtype, "
                        "m.status, m.date_start, m.date_end, m.precision, m.date_text, m.initiator, m.target, "
                        "m.mediator, m.claimed_by, m.modality, m.fatalities, m.fatalities_low, m.fatalities_high, "
-                       "m.confidence FROM mentions m JOIN articles a ON a.id = m.article_id "
-                       "WHERE m.modality NOT IN ('conditional', 'negated')");
+                       "m.confidence, m.date_source FROM mentions m JOIN articles a ON a.id = m.article_id "
+                       "WHERE m.modality NOT IN ('conditional', 'negated') AND (m.date_start IS NOT NULL OR m.date_source IS NOT NULL)");
   while (st.executeStep()) {
     FusionInput f;
     f.mentionId = st.getColumn(0).getInt64();
@@ -139,6 +139,7 @@ std::size_t EventStore::refuse() {
     m.fatalitiesLow = count(st.getColumn(18));
     m.fatalitiesHigh = count(st.getColumn(19));
     m.confidence = st.getColumn(20).getDouble();
+    m.dateSource = text(st.getColumn(21));
     in.push_back(std::move(f));
   }
   const std::vector<FusedEvent> events = fuse(in);

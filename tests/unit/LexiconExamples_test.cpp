@@ -76,18 +76,18 @@ std::map<std::string, Checker> checkers(const LexiconSource& lexicon) {
   // sentence an article of 2022-09-13 (a Tuesday).
   Checker events = [where](const std::string& file, const LexiconLine& l) {
     const auto ex = splitExample(l.text);
-    const auto found = test::SentenceEvents::shared()(ex.input, CivilDate::make(2022, 9, 13));
-    EXPECT_EQ(test::checkEvents(found, ex.expected), "") << where(file, l) << ": " << ex.input;
+    const auto mentions = test::SentenceEvents::shared()(ex.input, CivilDate::make(2022, 9, 13));
+    EXPECT_EQ(test::checkEvents(mentions, ex.expected), "") << where(file, l) << ": " << ex.input;
   };
   // "phrase => best low high" ('-' for an unbounded side): its first quantity.
   static QuantityReader quantities(lexicon);
   Checker quantity = [where](const std::string& file, const LexiconLine& l) {
     const auto ex = splitExample(l.text);
     const TokenizedText tokens(ex.input);
-    const auto found = quantities.find(tokens.tokens(), 0, tokens.tokens().size());
-    ASSERT_FALSE(found.empty()) << where(file, l) << ": no quantity in " << ex.input;
+    const auto numbers = quantities.find(tokens.tokens(), 0, tokens.tokens().size());
+    ASSERT_FALSE(numbers.empty()) << where(file, l) << ": no quantity in " << ex.input;
     auto bound = [](const std::optional<long>& v) { return v ? std::to_string(*v) : std::string("-"); };
-    EXPECT_EQ(std::to_string(found[0].best) + " " + bound(found[0].low) + " " + bound(found[0].high), ex.expected)
+    EXPECT_EQ(std::to_string(numbers[0].best) + " " + bound(numbers[0].low) + " " + bound(numbers[0].high), ex.expected)
         << where(file, l);
   };
   return {

@@ -97,6 +97,7 @@ TEST(QuantityReader, Table) {
       {"des centaines de milliers de personnes", "des centaines de milliers", 200000, 200000, 999999},
       {"des millions de personnes", "des millions", 2000000, 2000000, 9999999},
       {"Karabakh : dizaines de morts", "dizaines", 20, 20, 99},
+      {"depuis octobre des milliers de personnes ont fui", "des milliers", 2000, 2000, 9999},
       // Ranges.
       {"entre 10 et 20 blessés", "entre 10 et 20", 10, 10, 20},
       {"10 à 20 blessés", "10 à 20", 10, 10, 20},
