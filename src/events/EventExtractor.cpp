@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace chronicle {
 namespace {
@@ -75,7 +76,7 @@ class SentenceReader {
   // Reads sentence `ordinal`; `entities` are the article's, `previousDates`
   // the dated mentions of the previous sentences of its paragraph (latest
   // last), with their sentence offset.
-  void read(std::size_t ordinal, ByteSpan span, const std::vector<EntityMention>& entities,
+  void read(std::size_t ordinal, ByteSpan span, std::span<const EntityMention> entities,
             const std::optional<std::pair<TemporalMention, std::string>>& discourse,
             std::vector<EventMention>& out);
 
@@ -83,7 +84,7 @@ class SentenceReader {
   std::optional<std::pair<TemporalMention, std::string>> lastDate() const { return lastDate_; }
 
  private:
-  void collectSides(ByteSpan span, const std::vector<EntityMention>& entities);
+  void collectSides(ByteSpan span, std::span<const EntityMention> entities);
   void collectDates();
   bool blockedBySpeech(const Side& s, std::size_t trigger) const;
   const Side* subject(std::size_t before, std::size_t after = 0) const;
@@ -91,6 +92,7 @@ class SentenceReader {
   const Side* sideAfterCue(std::string_view role, std::size_t from, std::size_t to, bool actorsOnly) const;
   std::size_t clauseStart(std::size_t pos) const;
   void readRoles(EventMention& m, const TriggerEntry& t, std::size_t f, std::size_t l, std::size_t windowEnd);
+  void inferInitiator(EventMention& m, const TriggerEntry& t);
   bool readToll(EventMention& m, std::size_t f, std::size_t l, std::size_t windowEnd, const TriggerEntry& t);
   void readModality(EventMention& m, const TriggerEntry& t, std::size_t f, std::size_t l);
   void readDate(EventMention& m, std::size_t f, std::size_t l,
@@ -131,12 +133,12 @@ class SentenceReader {
 };
 
 std::size_t SentenceReader::pos(std::size_t src) const {
-  std::size_t k = 0;
-  while (k < words_.size() && words_.tokens[k]->srcBegin < src) ++k;
-  return k;
+  const auto it = std::lower_bound(words_.tokens.begin(), words_.tokens.end(), src,
+                                   [](const Token* t, std::size_t offset) { return t->srcBegin < offset; });
+  return static_cast<std::size_t>(it - words_.tokens.begin());
 }
 
-void SentenceReader::collectSides(ByteSpan span, const std::vector<EntityMention>& entities) {
+void SentenceReader::collectSides(ByteSpan span, std::span<const EntityMention> entities) {
   sides_.clear();
   for (const EntityMention& e : entities) {
     if (e.begin < span.begin || e.end > span.end) continue;
@@ -268,7 +270,7 @@ const Side* SentenceReader::firstSide(std::size_t from, std::size_t to, bool act
         quoted = true;
       // "à l'instar de l'article 5 de l'OTAN": a comparison names no party
       if (c.entry->kind == CueEntry::Kind::Role && c.entry->value == "comparison" && c.last <= s.first &&
-          s.first <= c.last + 6)
+          s.first <= c.last + 9)
         quoted = true;
     }
     if (!quoted) return &s;
@@ -352,6 +354,32 @@ void SentenceReader::readRoles(EventMention& m, const TriggerEntry& t, std::size
     return;
   }
 
+  // A place lost, left or handed over: the subject is the side that lost it
+  // (territorial-change.txt); the gainer follows "à", "par", or is inferred.
+  if (t.type == "territorial_change" && (t.subtype == "loss" || t.subtype == "withdrawal" || t.subtype == "handover")) {
+    if (const Side* s = subject(f)) {
+      m.target = s->code;
+      note("target", s->code, "subject, who lost the place");
+    }
+    const Side* gainer = agent ? agent : sideAfterCue("recipient", l, windowEnd, true);
+    if (gainer && gainer->code != m.target) {
+      m.initiator = gainer->code;
+      note("initiator", gainer->code, "who gained the place");
+    }
+    inferInitiator(m, t);
+    return;
+  }
+  // "a dénoncé l'usage de phosphore par l'Azerbaïdjan": the accused is the agent
+  if (t.type == "accusation" && agent && agent->kind != EntityMention::Kind::Place) {
+    m.target = agent->code;
+    note("target", agent->code, "the accused, after 'par'");
+    if (const Side* s = subject(f)) {
+      m.initiator = s->code;
+      note("initiator", s->code, "subject");
+    }
+    return;
+  }
+
   // "visé par des frappes azerbaïdjanaises": the agent is in the trigger
   const bool agentInTrigger = t.phrase.find(" par ") != std::string::npos;
   if (agentInTrigger) passive = true;
@@ -377,7 +405,13 @@ void SentenceReader::readRoles(EventMention& m, const TriggerEntry& t, std::size
   // A noun's subject is the subject of its clause ("l'Azerbaïdjan a lancé
   // une offensive"); a verb's may stand before an apposition.
   const Side* subj = subject(f, t.frame == Frame::Noun ? clauseStart(f) : 0);
-  if (passive) {
+  if (passive && t.type == "deployment") {
+    // "des soldats russes ont été déployés": the troops' side deployed them
+    if (m.initiator.empty() && subj) {
+      m.initiator = subj->code;
+      note("initiator", subj->code, "subject of a passive deployment");
+    }
+  } else if (passive) {
     // the subject of a passive is what was hit
     for (const Side& s : sides_)
       if (s.last <= f && !s.governed && s.code != m.initiator) {
@@ -442,20 +476,23 @@ void SentenceReader::readRoles(EventMention& m, const TriggerEntry& t, std::size
       note("sides", m.initiator + ">" + m.target, "those of the same type's last mention");
     }
 
-  // An attack whose author is not named: the target's one adversary among
-  // the article's actors.
-  if (m.initiator.empty() && !m.target.empty() && (t.type == "offensive" || t.type == "territorial_change")) {
-    std::string found;
-    int n = 0;
-    for (const std::string& a : lex_.adversaries(m.target))
-      if (articleActors_.count(a)) {
-        found = a;
-        ++n;
-      }
-    if (n == 1) {
-      m.initiator = found;
-      note("initiator", found, "the target's adversary in this article");
+  inferInitiator(m, t);
+}
+
+// An attack or a conquest whose author is not named: the target's one
+// adversary among the article's actors.
+void SentenceReader::inferInitiator(EventMention& m, const TriggerEntry& t) {
+  if (!m.initiator.empty() || m.target.empty() || (t.type != "offensive" && t.type != "territorial_change")) return;
+  std::string found;
+  int n = 0;
+  for (const std::string& a : lex_.adversaries(m.target))
+    if (articleActors_.count(a)) {
+      found = a;
+      ++n;
     }
+  if (n == 1) {
+    m.initiator = found;
+    why_ += "; initiator " + found + ": the target's adversary in this article";
   }
 }
 
@@ -465,9 +502,13 @@ bool SentenceReader::readToll(EventMention& m, std::size_t f, std::size_t l, std
   for (const Quantity& n : numbers_) {
     const std::size_t first = pos(tokens_.tokens()[n.firstToken].srcBegin);
     const std::size_t last = pos(tokens_.tokens()[n.lastToken - 1].srcEnd);
-    if ((last <= f && last + 4 >= f) || (first >= l && first <= l + 3)) {
+    // "10 morts et 6 blessés": the number just before the word is its own;
+    // else the one just after ("la mort d'au moins 49 soldats")
+    if (last <= f && last + 4 >= f) {
       q = &n;
-      if (first >= l) break;  // "la mort d'au moins 49 soldats"
+    } else if (first >= l && first <= l + 3) {
+      if (!q || (pos(tokens_.tokens()[q->lastToken - 1].srcEnd) + 1 < f)) q = &n;
+      break;
     }
   }
   if (!q) return false;
@@ -552,7 +593,7 @@ void SentenceReader::readDate(EventMention& m, std::size_t f, std::size_t l,
     const std::size_t mine = wordDistance(f, l, r.first, r.last);
     bool theirs = false;
     for (const PhraseMatch& other : triggers_)
-      if (other.first != f && wordDistance(other.first, other.last, r.first, r.last) + 4 < mine) theirs = true;
+      if (other.first != f && 2 * wordDistance(other.first, other.last, r.first, r.last) + 4 < mine) theirs = true;
     if (theirs) continue;
     if (r.onlyFrom && !(f >= *r.onlyFrom && f < r.first)) continue;
     // "le traité de 1997", "la guerre de 2020": a year that qualifies a noun
@@ -615,7 +656,7 @@ void SentenceReader::readDate(EventMention& m, std::size_t f, std::size_t l,
                         : "; undated";
 }
 
-void SentenceReader::read(std::size_t ordinal, ByteSpan span, const std::vector<EntityMention>& entities,
+void SentenceReader::read(std::size_t ordinal, ByteSpan span, std::span<const EntityMention> entities,
                           const std::optional<std::pair<TemporalMention, std::string>>& discourse,
                           std::vector<EventMention>& out) {
   sentence_ = text_.substr(span.begin, span.size());
@@ -798,13 +839,19 @@ std::vector<EventMention> EventExtractor::extract(std::string_view text, const s
     if (e.kind != EntityMention::Kind::Place && !e.code.empty()) actors.insert(e.code);
   SentenceReader reader(lexicon_, tagger_, quantities_, text, published, actors);
   std::optional<std::pair<TemporalMention, std::string>> discourse;
+  std::size_t firstEntity = 0;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     // The date of the discourse runs through a paragraph, not past it.
     if (s > 0) {
       const std::string_view gap = text.substr(sentences[s - 1].end, sentences[s].begin - sentences[s - 1].end);
       if (gap.find('\n') != std::string_view::npos) discourse.reset();
     }
-    reader.read(s, sentences[s], entities, discourse, out);
+    // the entities of this sentence (both lists are in text order)
+    while (firstEntity < entities.size() && entities[firstEntity].begin < sentences[s].begin) ++firstEntity;
+    std::size_t lastEntity = firstEntity;
+    while (lastEntity < entities.size() && entities[lastEntity].begin < sentences[s].end) ++lastEntity;
+    reader.read(s, sentences[s], std::span<const EntityMention>(entities).subspan(firstEntity, lastEntity - firstEntity),
+                discourse, out);
     if (auto d = reader.lastDate()) discourse = std::move(d);
   }
   return out;

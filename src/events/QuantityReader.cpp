@@ -188,8 +188,11 @@ std::vector<Quantity> QuantityReader::find(const Tokens& tokens, std::size_t fro
   for (std::size_t i = from; i < to;) {
     Quantity q;
     std::size_t resume = i + 1;
-    // One hash lookup rules out most words.
+    // One hash lookup rules out most words; a month starts no quantity
+    // ("depuis octobre des milliers": the count starts after it) unless it
+    // is a number too ("sept morts").
     if ((tokens[i].isNumber() || phrases_.find(tokens[i].text) != phrases_.end()) &&
+        !(isMonth(tokens, i) && !match(tokens, i, i + 1, kNumber)) &&
         readQuantity(tokens, i, to, q, resume)) {
       out.push_back(q);
       i = q.lastToken;

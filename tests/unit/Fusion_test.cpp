@@ -19,6 +19,9 @@ FusionInput mention(std::string type, std::string date, std::string precision, s
     f.mention.dateEnd = CivilDate::parseIso(date.size() > 10 ? date.substr(11) : date.substr(0, 10));
   }
   f.mention.precision = std::move(precision);
+  // undated mentions here wait for their article's date (else they are
+  // timeless and found no event: TimelessMentionsMakeNoEvent)
+  f.mention.dateSource = f.mention.dateStart ? "explicit" : "anchor";
   f.mention.initiator = std::move(initiator);
   f.mention.target = std::move(target);
   f.articleSha = article;
@@ -98,6 +101,12 @@ TEST(Fusion, UndatedMentionsFuseOnlyWithTheSameTwoSides) {
   EXPECT_EQ(eventsOf({mention("offensive", "", "unknown", "AZE", "ARM", "a"),
                       mention("offensive", "2022-09-13", "day", "AZE", "ARM", "b")}),
             2u);
+}
+
+TEST(Fusion, TimelessMentionsMakeNoEvent) {
+  FusionInput a = mention("offensive", "", "unknown", "AZE", "ARM", "a");
+  a.mention.dateSource.clear();  // nothing in the text dates it
+  EXPECT_EQ(eventsOf({a}), 0u);
 }
 
 TEST(Fusion, ConditionalAndNegatedReportsMakeNoEvent) {
