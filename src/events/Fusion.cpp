@@ -9,6 +9,7 @@
 
 #include "events/EventLexicon.hpp"
 #include "util/Sha256.hpp"
+#include "util/StringMap.hpp"
 
 namespace chronicle {
 namespace {
@@ -97,13 +98,44 @@ std::vector<FusedEvent> fuse(const std::vector<FusionInput>& in) {
   };
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
 
+  // Each mention joins the first event (in creation order) it fits. Events
+  // are found through buckets, so the cost is linear in the mentions: a
+  // dated event is filed under each month (fine precision) or year (coarse)
+  // its core interval touches, an undated one under its two sides.
   std::vector<Cluster> clusters;
+  StringMap<std::vector<std::size_t>> buckets;
+  auto keys = [](const std::string& type, const std::optional<CivilDate>& start, const std::optional<CivilDate>& end,
+                 int rank, const std::string& initiator, const std::string& target) {
+    std::vector<std::string> out;
+    if (!start) {
+      if (!initiator.empty() && !target.empty()) out.push_back(type + "|-|" + initiator + "|" + target);
+      return out;
+    }
+    const CivilDate last = end ? *end : *start;
+    if (fine(rank)) {
+      for (int y = start->year, mo = start->month; y < last.year || (y == last.year && mo <= last.month);) {
+        out.push_back(type + "|m|" + std::to_string(y) + "-" + std::to_string(mo));
+        if (++mo > 12) mo = 1, ++y;
+      }
+    } else {
+      for (int y = start->year; y <= last.year; ++y) out.push_back(type + "|y|" + std::to_string(y));
+    }
+    return out;
+  };
+  std::vector<std::size_t> candidates;
   for (std::size_t i : order) {
     const EventMention& m = in[i].mention;
+    const int rank = precisionRank(m.precision);
+    const auto mine = keys(m.type, m.dateStart, m.dateEnd, rank, m.initiator, m.target);
+    candidates.clear();
+    for (const std::string& k : mine)
+      if (const auto it = buckets.find(k); it != buckets.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    std::sort(candidates.begin(), candidates.end());
     Cluster* home = nullptr;
-    for (Cluster& c : clusters)
-      if (compatible(c, m)) {
-        home = &c;
+    for (std::size_t c : candidates)
+      if (compatible(clusters[c], m)) {
+        home = &clusters[c];
         break;
       }
     if (!home) {
@@ -112,7 +144,8 @@ std::vector<FusedEvent> fuse(const std::vector<FusionInput>& in) {
       home->type = m.type;
       home->start = m.dateStart;
       home->end = m.dateEnd;
-      home->rank = precisionRank(m.precision);
+      home->rank = rank;
+      for (const std::string& k : mine) buckets[k].push_back(clusters.size() - 1);
     }
     if (home->initiator.empty()) home->initiator = m.initiator;
     if (home->target.empty()) home->target = m.target;

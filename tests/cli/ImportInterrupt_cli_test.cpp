@@ -52,7 +52,11 @@ TEST(ImportInterrupt, SigintStopsAtAnArticleBoundaryAndCommits) {
       runChronicle({"--db", db.string(), "sql", "pragma integrity_check", "--format", "csv", "--no-header"});
   EXPECT_EQ(integrity.out, "ok\r\n") << integrity.err;
 
-  const RunResult again = runChronicle({"--db", db.string(), "import", (dir / "corpus").string()});
+  // the rest of the 3000 articles, with extraction and fusion: minutes under
+  // the sanitizers, so a longer leash than the default minute
+  RunOptions rest;
+  rest.timeout = std::chrono::seconds(300);
+  const RunResult again = runChronicle({"--db", db.string(), "import", (dir / "corpus").string()}, rest);
   ASSERT_TRUE(succeeded(again)) << again.err;
   EXPECT_NE(again.out.find("imported " + std::to_string(kArticles - stored) + " articles"), std::string::npos) << again.out;
   EXPECT_NE(again.out.find(std::to_string(stored) + " duplicates"), std::string::npos) << again.out;
