@@ -155,11 +155,12 @@ int ImportCommand::run(const GlobalOptions& global) {
     if (!language_.empty()) options.overrides.language = language_;
   }
   const LexiconSource lexicon = global.lexicon();
+  // the lexicons first: a bad one leaves no database behind
+  Importer importer(lexicon, options);
   Database db = global.openDatabase(Database::Access::ReadWrite);
-  Importer importer(db, lexicon, options);
   ConsoleObserver observer(global.quiet, global.verbose);
   const StopOnSignals signals;
-  const ImportSummary s = importer.run(paths_, observer, &stopRequested);
+  const ImportSummary s = importer.run(db, paths_, observer, &stopRequested);
   observer.finish();
   if (s.interrupted) {
     std::cerr << "chronicle: import: interrupted: " << s.imported << (s.imported == 1 ? " article" : " articles")

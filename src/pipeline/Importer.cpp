@@ -22,17 +22,17 @@ std::string utcNowIso() {
   return buf;
 }
 
-Importer::Importer(Database& db, const LexiconSource& lexicon, ReaderOptions options)
-    : db_(db), processor_(lexicon), options_(std::move(options)) {}
+Importer::Importer(const LexiconSource& lexicon, ReaderOptions options)
+    : processor_(lexicon), options_(std::move(options)) {}
 
 namespace {
 struct StopRequested {};
 }  // namespace
 
-ImportSummary Importer::run(const std::vector<std::string>& paths, ImportObserver& observer,
+ImportSummary Importer::run(Database& db, const std::vector<std::string>& paths, ImportObserver& observer,
                             const std::atomic<bool>* stop) {
   ImportSummary summary;
-  ArticleStore store(db_);
+  ArticleStore store(db);
   const std::string importedAt = utcNowIso();
   std::unique_ptr<SQLite::Transaction> tx;
   std::size_t inBatch = 0;
@@ -51,7 +51,7 @@ ImportSummary Importer::run(const std::vector<std::string>& paths, ImportObserve
     } catch (const InputError& e) {
       return onFailure(origin, e.what());
     }
-    if (!tx) tx = std::make_unique<SQLite::Transaction>(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    if (!tx) tx = std::make_unique<SQLite::Transaction>(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     if (const auto existing = store.findBySha(article.sha256)) {
       ++summary.duplicates;
       observer.duplicate(article, *existing);
@@ -63,7 +63,7 @@ ImportSummary Importer::run(const std::vector<std::string>& paths, ImportObserve
     } catch (const SQLite::Exception& e) {
       // Constraint failures concern this article; anything else (disk full,
       // I/O) concerns the database and stops the import.
-      if (e.getErrorCode() != SQLITE_CONSTRAINT) throw DatabaseError(db_.path().string() + ": " + e.getErrorStr());
+      if (e.getErrorCode() != SQLITE_CONSTRAINT) throw DatabaseError(db.path().string() + ": " + e.getErrorStr());
       return onFailure(origin, std::string("cannot store: ") + e.getErrorStr());
     }
     ++summary.imported;
@@ -90,7 +90,7 @@ ImportSummary Importer::run(const std::vector<std::string>& paths, ImportObserve
   if (tx) tx->commit();
   // The events are the fusion of every stored mention: recomputed once the
   // new articles are in, in one step of its own.
-  if (summary.imported > 0) summary.events = EventStore(db_).refuse();
+  if (summary.imported > 0) summary.events = EventStore(db).refuse();
   return summary;
 }
 

@@ -40,16 +40,17 @@ class ImportObserver {
 
 class Importer {
  public:
-  Importer(Database& db, const LexiconSource& lexicon, ReaderOptions options);
+  // Loads the lexicons (a bad lexicon fails here, before any database is
+  // opened or created).
+  Importer(const LexiconSource& lexicon, ReaderOptions options);
 
   // `stop`, when given, is polled between articles: once it is true the
   // import stops at that article boundary, commits what was done and returns
   // with `interrupted` set.
-  ImportSummary run(const std::vector<std::string>& paths, ImportObserver& observer,
+  ImportSummary run(Database& db, const std::vector<std::string>& paths, ImportObserver& observer,
                     const std::atomic<bool>* stop = nullptr);
 
  private:
-  Database& db_;
   ArticleProcessor processor_;
   ReaderOptions options_;
 };
