@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/ExitCode.hpp"
+#include "events/EventLexicon.hpp"
 #include "export/TableWriter.hpp"
 #include "pipeline/Reprocessor.hpp"
 #include "query/DateDisplay.hpp"
@@ -115,7 +116,7 @@ int TimelineCommand::run(const GlobalOptions& global) {
     std::string line = "  " + displayDate(start, civil(e.dateEnd), e.precision) + "  " + e.type;
     if (!e.subtype.empty()) line += " (" + e.subtype + ")";
     if (!e.status.empty()) line += " [" + e.status + "]";
-    const bool symmetric = e.type == "ceasefire" || e.type == "negotiation" || e.type == "agreement";
+    const bool symmetric = isSymmetricType(e.type);
     if (!e.initiator.empty() || !e.target.empty()) {
       line += ": " + (e.initiator.empty() ? std::string("?") : name(e.initiator));
       if (!e.target.empty()) line += (symmetric ? " – " : " → ") + name(e.target);

@@ -57,13 +57,6 @@ bool isFiller(const Token& t) {
   return t.isWord() && kWords.count(t.text) > 0;
 }
 
-int stage(std::string_view ceasefireStatus) {
-  static const std::array<std::string_view, 5> kOrder = {"proposed", "agreed", "in_force", "violated", "collapsed"};
-  for (std::size_t k = 0; k < kOrder.size(); ++k)
-    if (kOrder[k] == ceasefireStatus) return static_cast<int>(k);
-  return -1;
-}
-
 std::string precisionName(Precision p) { return toString(p); }
 
 class SentenceReader {
@@ -754,7 +747,7 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, std::span<const En
     for (const Cue& c : cues_) {
       if (c.entry->kind != CueEntry::Kind::Status || c.entry->type != t.type) continue;
       if (t.type == "ceasefire") {
-        if (stage(c.entry->value) > stage(m.status)) m.status = c.entry->value;
+        if (ceasefireStage(c.entry->value) > ceasefireStage(m.status)) m.status = c.entry->value;
       } else if (m.status.empty() || t.type == "negotiation") {
         m.status = c.entry->value;
       }
@@ -791,7 +784,7 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, std::span<const En
       if (!o.fatalities) o.fatalities = m.fatalities, o.fatalitiesLow = m.fatalitiesLow, o.fatalitiesHigh = m.fatalitiesHigh;
       if (!o.wounded) o.wounded = m.wounded;
       if (!o.captured) o.captured = m.captured;
-      if (o.type == "ceasefire" && stage(m.status) > stage(o.status)) o.status = m.status;
+      if (o.type == "ceasefire" && ceasefireStage(m.status) > ceasefireStage(o.status)) o.status = m.status;
       if (o.mediator.empty()) o.mediator = m.mediator;
       merged = true;
       break;

@@ -36,6 +36,13 @@ bool isSymmetricType(std::string_view type) {
   return type == "ceasefire" || type == "negotiation" || type == "agreement";
 }
 
+int ceasefireStage(std::string_view status) {
+  static const std::array<std::string_view, 5> kOrder = {"proposed", "agreed", "in_force", "violated", "collapsed"};
+  for (std::size_t k = 0; k < kOrder.size(); ++k)
+    if (kOrder[k] == status) return static_cast<int>(k);
+  return -1;
+}
+
 std::vector<std::string> EventLexicon::files() {
   std::vector<std::string> out;
   for (std::string_view t : kEventTypes) out.push_back(fileOf(t));

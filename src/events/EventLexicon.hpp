@@ -23,6 +23,10 @@ inline constexpr std::array<std::string_view, 10> kEventTypes = {
 // Ceasefire, negotiation and agreement have parties, not a direction.
 bool isSymmetricType(std::string_view type);
 
+// A ceasefire's stage: proposed 0 < agreed < in_force < violated <
+// collapsed 4; -1 for no status. A report of a later stage wins.
+int ceasefireStage(std::string_view status);
+
 // How roles hang off a trigger (README: frame).
 enum class Frame { Verb, Noun, Toll };
 

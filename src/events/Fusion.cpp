@@ -68,13 +68,6 @@ std::string vote(const std::vector<const EventMention*>& ms, std::string EventMe
   return best;
 }
 
-int ceasefireStage(std::string_view s) {
-  static const std::array<std::string_view, 5> kOrder = {"proposed", "agreed", "in_force", "violated", "collapsed"};
-  for (std::size_t k = 0; k < kOrder.size(); ++k)
-    if (kOrder[k] == s) return static_cast<int>(k);
-  return -1;
-}
-
 }  // namespace
 
 int precisionRank(std::string_view p) {
