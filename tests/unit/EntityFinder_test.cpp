@@ -179,37 +179,14 @@ TEST(EntityFinder, ACapitalIsItsStateUnlessItIsWhere) {
 
 // --- tests/data/entities/*.tsv ---------------------------------------------
 
-struct Row {
-  std::string file;
-  std::size_t line;
-  std::string sentence, expected;
-};
-
-std::vector<Row> loadRows() {
-  std::vector<Row> rows;
-  for (const auto& path : test::dataFiles("entities")) {
-    std::ifstream in(path);
-    std::string line;
-    std::size_t lineNo = 0;
-    while (std::getline(in, line)) {
-      ++lineNo;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (lineNo == 1 || line.empty() || line[0] == '#') continue;  // the header
-      const auto tab = line.find('\t');
-      rows.push_back({path.filename().string(), lineNo, line.substr(0, tab),
-                      tab == std::string::npos ? "" : line.substr(tab + 1)});
-    }
-  }
-  return rows;
-}
-
 TEST(EntityTable, EverySentenceFindsWhatItShould) {
-  const auto rows = loadRows();
+  const auto rows = test::tableRows("entities");
   EXPECT_GE(rows.size(), 150u);
-  for (const Row& row : rows) {
-    EXPECT_FALSE(row.expected.empty()) << row.file << ":" << row.line << ": no expectation";
-    const std::string failure = test::checkEntities(finder().find(row.sentence), row.expected, "place");
-    EXPECT_EQ(failure, "") << row.file << ":" << row.line << ": " << row.sentence;
+  for (const test::TableRow& row : rows) {
+    const std::string sentence = row.field(0), expected = row.field(1);
+    EXPECT_FALSE(expected.empty()) << row.file << ":" << row.line << ": no expectation";
+    const std::string failure = test::checkEntities(finder().find(sentence), expected, "place");
+    EXPECT_EQ(failure, "") << row.file << ":" << row.line << ": " << sentence;
   }
 }
 
