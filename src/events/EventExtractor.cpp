@@ -79,6 +79,8 @@ class SentenceReader {
  private:
   void collectSides(ByteSpan span, std::span<const EntityMention> entities);
   void collectDates();
+  void readTense();
+  void rememberSubject();
   bool blockedBySpeech(const Side& s, std::size_t trigger) const;
   const Side* subject(std::size_t before, std::size_t after = 0) const;
   const Side* firstSide(std::size_t from, std::size_t to, bool actorsOnly, std::string_view skip = {}) const;
@@ -649,6 +651,55 @@ void SentenceReader::readDate(EventMention& m, std::size_t f, std::size_t l,
                         : "; undated";
 }
 
+// Whether the sentence is a headline, and whether it tells the day's news.
+void SentenceReader::readTense() {
+  // A headline (no closing punctuation) restates the article's news: it
+  // is dated only by its own words.
+  // Closing quotes do not count: "… pour le « maintien de la paix »" is a
+  // headline, "… a-t-il déclaré « sans ambiguïté »." is not.
+  std::string_view trimmed = sentence_;
+  for (bool more = true; more && !trimmed.empty();) {
+    more = false;
+    for (std::string_view end : {" ", "\n", "\"", "'", "»", "”", "’", "\u00a0"})
+      if (trimmed.ends_with(end)) {
+        trimmed.remove_suffix(end.size());
+        more = true;
+      }
+  }
+  headline_ = !trimmed.empty() && std::string_view(".!?:;)]").find(trimmed.back()) == std::string_view::npos &&
+              !trimmed.ends_with("…");
+  // The day's news is told in the passé composé: an auxiliary followed
+  // by a participle ("a bombardé", "ont fait", "s'est réuni").
+  newsTense_ = false;
+  for (std::size_t k = 0; k + 1 < words_.size() && !newsTense_; ++k) {
+    const Token& t = *words_.tokens[k];
+    const std::string_view w = t.text;
+    const bool aux = (w == "a" && sourceIs(sentence_, t, "a")) || w == "ont" || w == "avons" || w == "est" ||
+                     w == "sont" || w == "ete" || w == "ai";
+    if (!aux) continue;
+    for (std::size_t j = k + 1; j < words_.size() && j <= k + 3; ++j) {
+      const Token& p = *words_.tokens[j];
+      if (!p.isWord()) break;
+      const std::string_view src = sentence_.substr(p.srcBegin, p.srcEnd - p.srcBegin);
+      for (std::string_view end : {"é", "ée", "és", "ées", "i", "is", "u", "us", "ue", "it", "its", "ert", "int", "ait"})
+        if (src.size() > end.size() + 1 && src.ends_with(end) && !(end == "ait" && src.ends_with("rait")))
+          newsTense_ = true;
+      if (newsTense_) break;
+    }
+  }
+  for (const Cue& c : cues_)
+    if (c.entry->kind == CueEntry::Kind::Tense && c.entry->value == "news") newsTense_ = true;
+}
+
+// "il", "nous" in the next sentence: this one's subject.
+void SentenceReader::rememberSubject() {
+  for (const Side& x : sides_)
+    if (x.isActor() && !x.governed && !x.afterDe) {
+      previousInitiator_ = x.code;
+      return;
+    }
+}
+
 void SentenceReader::read(std::size_t ordinal, ByteSpan span, std::span<const EntityMention> entities,
                           const std::optional<std::pair<TemporalMention, std::string>>& discourse,
                           std::vector<EventMention>& out) {
@@ -656,6 +707,23 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, std::span<const En
   tokens_.reset(sentence_);
   words_.reset(tokens_.tokens(), 0, tokens_.tokens().size());
   collectSides(span, entities);
+  ordinal_ = ordinal;
+  TaggerOptions options;
+  options.anchor = published_;
+  tagger_.tag(sentence_, options, dates_);
+  lastDate_.reset();
+  for (auto it = dates_.rbegin(); it != dates_.rend(); ++it)
+    if (it->dateStart && it->dateEnd &&
+        (it->precision == Precision::Day || it->precision == Precision::Week || it->precision == Precision::Month)) {
+      lastDate_ = std::make_pair(*it, std::string(sentence_.substr(it->begin, it->end - it->begin)));
+      break;
+    }
+  triggers_ = lex_.triggers().findAll(words_);
+  if (triggers_.empty()) {
+    // most sentences: only what the next sentence reads from this one
+    rememberSubject();
+    return;
+  }
   cues_.clear();
   for (const PhraseMatch& c : lex_.cues().findEvery(words_)) {
     const CueEntry& cue = lex_.cue(c.id);
@@ -665,59 +733,10 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, std::span<const En
       continue;
     cues_.push_back(Cue{c.first, c.last, &cue});
   }
-  TaggerOptions options;
-  options.anchor = published_;
-  tagger_.tag(sentence_, options, dates_);
   collectDates();
-  lastDate_.reset();
-  for (auto it = dates_.rbegin(); it != dates_.rend(); ++it)
-    if (it->dateStart && it->dateEnd &&
-        (it->precision == Precision::Day || it->precision == Precision::Week || it->precision == Precision::Month)) {
-      lastDate_ = std::make_pair(*it, std::string(sentence_.substr(it->begin, it->end - it->begin)));
-      break;
-    }
   numbers_ = quantities_.find(tokens_.tokens(), 0, tokens_.tokens().size());
-  ordinal_ = ordinal;
-  {
-    // A headline (no closing punctuation) restates the article's news: it
-    // is dated only by its own words.
-    // Closing quotes do not count: "… pour le « maintien de la paix »" is a
-    // headline, "… a-t-il déclaré « sans ambiguïté »." is not.
-    std::string_view trimmed = sentence_;
-    for (bool more = true; more && !trimmed.empty();) {
-      more = false;
-      for (std::string_view end : {" ", "\n", "\"", "'", "»", "”", "’", "\u00a0"})
-        if (trimmed.ends_with(end)) {
-          trimmed.remove_suffix(end.size());
-          more = true;
-        }
-    }
-    headline_ = !trimmed.empty() && std::string_view(".!?:;)]").find(trimmed.back()) == std::string_view::npos &&
-                !trimmed.ends_with("…");
-    // The day's news is told in the passé composé: an auxiliary followed
-    // by a participle ("a bombardé", "ont fait", "s'est réuni").
-    newsTense_ = false;
-    for (std::size_t k = 0; k + 1 < words_.size() && !newsTense_; ++k) {
-      const Token& t = *words_.tokens[k];
-      const std::string_view w = t.text;
-      const bool aux = (w == "a" && sourceIs(sentence_, t, "a")) || w == "ont" || w == "avons" || w == "est" ||
-                       w == "sont" || w == "ete" || w == "ai";
-      if (!aux) continue;
-      for (std::size_t j = k + 1; j < words_.size() && j <= k + 3; ++j) {
-        const Token& p = *words_.tokens[j];
-        if (!p.isWord()) break;
-        const std::string_view src = sentence_.substr(p.srcBegin, p.srcEnd - p.srcBegin);
-        for (std::string_view end : {"é", "ée", "és", "ées", "i", "is", "u", "us", "ue", "it", "its", "ert", "int", "ait"})
-          if (src.size() > end.size() + 1 && src.ends_with(end) && !(end == "ait" && src.ends_with("rait")))
-            newsTense_ = true;
-        if (newsTense_) break;
-      }
-    }
-    for (const Cue& c : cues_)
-      if (c.entry->kind == CueEntry::Kind::Tense && c.entry->value == "news") newsTense_ = true;
-  }
+  readTense();
 
-  triggers_ = lex_.triggers().findAll(words_);
   const std::vector<PhraseMatch>& triggers = triggers_;
   const std::size_t firstOut = out.size();
   for (std::size_t i = 0; i < triggers.size(); ++i) {
@@ -805,12 +824,7 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, std::span<const En
     if (absorbed) out.erase(out.begin() + static_cast<long>(k));
     else ++k;
   }
-  // "il", "nous" in the next sentence: this one's subject
-  for (const Side& x : sides_)
-    if (x.isActor() && !x.governed && !x.afterDe) {
-      previousInitiator_ = x.code;
-      break;
-    }
+  rememberSubject();
   for (std::size_t k = firstOut; k < out.size(); ++k) {
     if (!out[k].initiator.empty() || !out[k].target.empty())
       recent_[out[k].type] = Recent{out[k].initiator, out[k].target, ordinal};
