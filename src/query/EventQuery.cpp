@@ -4,20 +4,11 @@
 
 #include <map>
 
+#include "store/Columns.hpp"
 #include "util/JsonString.hpp"
 
 namespace chronicle {
 namespace {
-
-std::string text(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
-std::optional<std::string> optText(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
-}
-std::optional<std::int64_t> optInt(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
-}
 
 void key(std::string& out, std::string_view name, bool first = false) {
   if (!first) out += ',';
@@ -99,20 +90,20 @@ std::vector<EventRecord> queryEvents(Database& db, const EventFilter& f) {
     EventRecord e;
     e.id = st.getColumn(0).getString();
     e.type = st.getColumn(1).getString();
-    e.subtype = text(st.getColumn(2));
-    e.status = text(st.getColumn(3));
-    e.dateStart = optText(st.getColumn(4));
-    e.dateEnd = optText(st.getColumn(5));
+    e.subtype = textOrEmpty(st.getColumn(2));
+    e.status = textOrEmpty(st.getColumn(3));
+    e.dateStart = optionalText(st.getColumn(4));
+    e.dateEnd = optionalText(st.getColumn(5));
     e.precision = st.getColumn(6).getString();
-    e.dateText = text(st.getColumn(7));
-    e.initiator = text(st.getColumn(8));
-    e.target = text(st.getColumn(9));
-    e.mediator = text(st.getColumn(10));
-    e.claimedBy = text(st.getColumn(11));
+    e.dateText = textOrEmpty(st.getColumn(7));
+    e.initiator = textOrEmpty(st.getColumn(8));
+    e.target = textOrEmpty(st.getColumn(9));
+    e.mediator = textOrEmpty(st.getColumn(10));
+    e.claimedBy = textOrEmpty(st.getColumn(11));
     e.modality = st.getColumn(12).getString();
-    e.fatalities = optInt(st.getColumn(13));
-    e.fatalitiesLow = optInt(st.getColumn(14));
-    e.fatalitiesHigh = optInt(st.getColumn(15));
+    e.fatalities = optionalInt(st.getColumn(13));
+    e.fatalitiesLow = optionalInt(st.getColumn(14));
+    e.fatalitiesHigh = optionalInt(st.getColumn(15));
     e.sourceCount = st.getColumn(16).getInt64();
     e.articleCount = st.getColumn(17).getInt64();
     e.confidence = st.getColumn(18).getDouble();
@@ -133,19 +124,19 @@ std::vector<EventRecord> queryEvents(Database& db, const EventFilter& f) {
     EventSource s;
     s.article = src.getColumn(1).getString();
     s.articleId = src.getColumn(2).getInt64();
-    s.published = optText(src.getColumn(3));
+    s.published = optionalText(src.getColumn(3));
     s.start = src.getColumn(4).getInt64();
     s.end = src.getColumn(5).getInt64();
     const SQLite::Column ev = src.getColumn(6);
     s.evidence.assign(static_cast<const char*>(ev.getBlob()), static_cast<std::size_t>(ev.getBytes()));
     s.trigger = src.getColumn(7).getString();
-    s.dateSource = text(src.getColumn(8));
-    s.claimedBy = text(src.getColumn(9));
+    s.dateSource = textOrEmpty(src.getColumn(8));
+    s.claimedBy = textOrEmpty(src.getColumn(9));
     s.modality = src.getColumn(10).getString();
-    s.dateText = text(src.getColumn(11));
-    s.fatalities = optInt(src.getColumn(12));
-    s.fatalitiesLow = optInt(src.getColumn(13));
-    s.fatalitiesHigh = optInt(src.getColumn(14));
+    s.dateText = textOrEmpty(src.getColumn(11));
+    s.fatalities = optionalInt(src.getColumn(12));
+    s.fatalitiesLow = optionalInt(src.getColumn(13));
+    s.fatalitiesHigh = optionalInt(src.getColumn(14));
     out[it->second].sources.push_back(std::move(s));
   }
   SQLite::Statement places(db.sql(),
@@ -156,7 +147,7 @@ std::vector<EventRecord> queryEvents(Database& db, const EventFilter& f) {
     const auto it = index.find(places.getColumn(0).getString());
     if (it == index.end()) continue;
     EventLocation l{places.getColumn(1).getString(), places.getColumn(2).getString(),
-                    places.getColumn(3).getString(), text(places.getColumn(4)), places.getColumn(5).getDouble(),
+                    places.getColumn(3).getString(), textOrEmpty(places.getColumn(4)), places.getColumn(5).getDouble(),
                     places.getColumn(6).getDouble()};
     auto& locs = out[it->second].locations;
     bool seen = false;

@@ -3,21 +3,11 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include "store/Columns.hpp"
 #include "store/EventStore.hpp"
 
 namespace chronicle {
 namespace {
-
-template <typename T>
-void bindOptional(SQLite::Statement& st, int index, const std::optional<T>& value) {
-  if (value) st.bind(index, *value);
-  else st.bind(index);
-}
-
-std::optional<std::string> optionalText(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
-}
 
 constexpr const char* kColumns =
     "a.id, a.name, a.path, a.url, a.source, a.title, a.published, a.published_source, a.published_text, "
@@ -73,15 +63,13 @@ std::int64_t ArticleStore::insertRows(const ProcessedArticle& a, const std::stri
                        "published_text, language, charset, imported_at, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, a.sha256);
   st.bind(2, a.name);
-  if (a.path.empty()) st.bind(3);
-  else st.bind(3, a.path);
-  bindOptional(st, 4, a.url);
-  bindOptional(st, 5, a.source);
-  bindOptional(st, 6, a.title);
-  if (a.published) st.bind(7, a.published->iso());
-  else st.bind(7);
+  bindOrNull(st, 3, a.path);
+  bindOrNull(st, 4, a.url);
+  bindOrNull(st, 5, a.source);
+  bindOrNull(st, 6, a.title);
+  bindOrNull(st, 7, a.published);
   st.bind(8, toString(a.publishedSource));
-  bindOptional(st, 9, a.publishedText);
+  bindOrNull(st, 9, a.publishedText);
   st.bind(10, a.language);
   st.bind(11, a.charset);
   st.bind(12, importedAt);

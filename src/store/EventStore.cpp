@@ -2,35 +2,16 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "store/Columns.hpp"
 
 namespace chronicle {
 namespace {
 
-void bindText(SQLite::Statement& st, int i, const std::string& v) {
-  if (v.empty()) st.bind(i);
-  else st.bind(i, v);
-}
-
-void bindDate(SQLite::Statement& st, int i, const std::optional<CivilDate>& d) {
-  if (d) st.bind(i, d->iso());
-  else st.bind(i);
-}
-
-void bindCount(SQLite::Statement& st, int i, const std::optional<long>& v) {
-  if (v) st.bind(i, static_cast<std::int64_t>(*v));
-  else st.bind(i);
-}
-
-std::string text(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
-
-std::optional<long> count(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return static_cast<long>(c.getInt64());
-}
-
-std::optional<CivilDate> date(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return CivilDate::parseIso(c.getString());
+// mentions keep their counts as long
+std::optional<long> countOf(const SQLite::Column& c) {
+  const auto v = optionalInt(c);
+  if (!v) return std::nullopt;
+  return static_cast<long>(*v);
 }
 
 }  // namespace
@@ -57,23 +38,23 @@ void EventStore::insertMentions(std::int64_t articleId, const std::vector<EventM
     st.bind(++i, static_cast<std::int64_t>(m.triggerEnd));
     st.bind(++i, m.trigger);
     st.bind(++i, m.type);
-    bindText(st, ++i, m.subtype);
-    bindText(st, ++i, m.status);
-    bindDate(st, ++i, m.dateStart);
-    bindDate(st, ++i, m.dateEnd);
+    bindOrNull(st, ++i, m.subtype);
+    bindOrNull(st, ++i, m.status);
+    bindOrNull(st, ++i, m.dateStart);
+    bindOrNull(st, ++i, m.dateEnd);
     st.bind(++i, m.precision);
-    bindText(st, ++i, m.dateText);
-    bindText(st, ++i, m.dateSource);
-    bindText(st, ++i, m.initiator);
-    bindText(st, ++i, m.target);
-    bindText(st, ++i, m.mediator);
-    bindText(st, ++i, m.claimedBy);
+    bindOrNull(st, ++i, m.dateText);
+    bindOrNull(st, ++i, m.dateSource);
+    bindOrNull(st, ++i, m.initiator);
+    bindOrNull(st, ++i, m.target);
+    bindOrNull(st, ++i, m.mediator);
+    bindOrNull(st, ++i, m.claimedBy);
     st.bind(++i, m.modality);
-    bindCount(st, ++i, m.fatalities);
-    bindCount(st, ++i, m.fatalitiesLow);
-    bindCount(st, ++i, m.fatalitiesHigh);
-    bindCount(st, ++i, m.wounded);
-    bindCount(st, ++i, m.captured);
+    bindOrNull(st, ++i, m.fatalities);
+    bindOrNull(st, ++i, m.fatalitiesLow);
+    bindOrNull(st, ++i, m.fatalitiesHigh);
+    bindOrNull(st, ++i, m.wounded);
+    bindOrNull(st, ++i, m.captured);
     st.bind(++i, m.confidence);
     st.bind(++i, m.why);
     st.exec();
@@ -85,8 +66,8 @@ void EventStore::insertMentions(std::int64_t articleId, const std::vector<EventM
       place.bind(2, p->name);
       place.bind(3, p->kind);
       place.bind(4, p->country);
-      bindText(place, 5, p->admin1);
-      bindText(place, 6, p->region);
+      bindOrNull(place, 5, p->admin1);
+      bindOrNull(place, 6, p->region);
       place.bind(7, p->latitude);
       place.bind(8, p->longitude);
       place.exec();
@@ -124,22 +105,22 @@ std::size_t EventStore::refuse() {
     m.start = static_cast<std::size_t>(st.getColumn(3).getInt64());
     m.triggerStart = static_cast<std::size_t>(st.getColumn(4).getInt64());
     m.type = st.getColumn(5).getString();
-    m.subtype = text(st.getColumn(6));
-    m.status = text(st.getColumn(7));
-    m.dateStart = date(st.getColumn(8));
-    m.dateEnd = date(st.getColumn(9));
+    m.subtype = textOrEmpty(st.getColumn(6));
+    m.status = textOrEmpty(st.getColumn(7));
+    m.dateStart = optionalDate(st.getColumn(8));
+    m.dateEnd = optionalDate(st.getColumn(9));
     m.precision = st.getColumn(10).getString();
-    m.dateText = text(st.getColumn(11));
-    m.initiator = text(st.getColumn(12));
-    m.target = text(st.getColumn(13));
-    m.mediator = text(st.getColumn(14));
-    m.claimedBy = text(st.getColumn(15));
+    m.dateText = textOrEmpty(st.getColumn(11));
+    m.initiator = textOrEmpty(st.getColumn(12));
+    m.target = textOrEmpty(st.getColumn(13));
+    m.mediator = textOrEmpty(st.getColumn(14));
+    m.claimedBy = textOrEmpty(st.getColumn(15));
     m.modality = st.getColumn(16).getString();
-    m.fatalities = count(st.getColumn(17));
-    m.fatalitiesLow = count(st.getColumn(18));
-    m.fatalitiesHigh = count(st.getColumn(19));
+    m.fatalities = countOf(st.getColumn(17));
+    m.fatalitiesLow = countOf(st.getColumn(18));
+    m.fatalitiesHigh = countOf(st.getColumn(19));
     m.confidence = st.getColumn(20).getDouble();
-    m.dateSource = text(st.getColumn(21));
+    m.dateSource = textOrEmpty(st.getColumn(21));
     in.push_back(std::move(f));
   }
   const std::vector<FusedEvent> events = fuse(in);
@@ -171,20 +152,20 @@ void EventStore::writeEvents(const std::vector<FusionInput>& in, const std::vect
     int i = 0;
     ins.bind(++i, e.id);
     ins.bind(++i, e.type);
-    bindText(ins, ++i, e.subtype);
-    bindText(ins, ++i, e.status);
-    bindDate(ins, ++i, e.dateStart);
-    bindDate(ins, ++i, e.dateEnd);
+    bindOrNull(ins, ++i, e.subtype);
+    bindOrNull(ins, ++i, e.status);
+    bindOrNull(ins, ++i, e.dateStart);
+    bindOrNull(ins, ++i, e.dateEnd);
     ins.bind(++i, e.precision);
-    bindText(ins, ++i, e.dateText);
-    bindText(ins, ++i, e.initiator);
-    bindText(ins, ++i, e.target);
-    bindText(ins, ++i, e.mediator);
-    bindText(ins, ++i, e.claimedBy);
+    bindOrNull(ins, ++i, e.dateText);
+    bindOrNull(ins, ++i, e.initiator);
+    bindOrNull(ins, ++i, e.target);
+    bindOrNull(ins, ++i, e.mediator);
+    bindOrNull(ins, ++i, e.claimedBy);
     ins.bind(++i, e.modality);
-    bindCount(ins, ++i, e.fatalities);
-    bindCount(ins, ++i, e.fatalitiesLow);
-    bindCount(ins, ++i, e.fatalitiesHigh);
+    bindOrNull(ins, ++i, e.fatalities);
+    bindOrNull(ins, ++i, e.fatalitiesLow);
+    bindOrNull(ins, ++i, e.fatalitiesHigh);
     ins.bind(++i, static_cast<std::int64_t>(e.sourceCount));
     ins.bind(++i, static_cast<std::int64_t>(e.articleCount));
     ins.bind(++i, e.confidence);
