@@ -15,9 +15,7 @@ namespace {
 
 // ,"name":"value" (JSON-escaped).
 void appendField(std::string& out, std::string_view name, std::string_view value) {
-  out += ",\"";
-  out += name;
-  out += "\":";
+  appendJsonKey(out, name);
   appendJsonString(out, value);
 }
 
@@ -89,19 +87,8 @@ std::string describe(const EventMention& m) {
 void appendEventJson(std::string& out, const EventMention& m) {
   out += "{\"type\":";
   appendJsonString(out, m.type);
-  auto opt = [&](std::string_view name, const std::string& v) {
-    out += ",\"";
-    out += name;
-    out += "\":";
-    if (v.empty()) out += "null";
-    else appendJsonString(out, v);
-  };
-  auto num = [&](std::string_view name, const std::optional<long>& v) {
-    out += ",\"";
-    out += name;
-    out += "\":";
-    out += v ? std::to_string(*v) : "null";
-  };
+  auto opt = [&](std::string_view name, std::string_view v) { appendJsonTextOrNull(out, name, v); };
+  auto num = [&](std::string_view name, const std::optional<long>& v) { appendJsonCountOrNull(out, name, v); };
   opt("subtype", m.subtype);
   opt("status", m.status);
   opt("date_start", m.dateStart ? m.dateStart->iso() : "");

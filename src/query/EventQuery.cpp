@@ -10,28 +10,13 @@
 namespace chronicle {
 namespace {
 
-void key(std::string& out, std::string_view name, bool first = false) {
-  if (!first) out += ',';
-  out += '"';
-  out += name;
-  out += "\":";
-}
-void str(std::string& out, std::string_view name, std::string_view v) {
-  key(out, name);
-  if (v.empty()) out += "null";
-  else appendJsonString(out, v);
-}
 void optStr(std::string& out, std::string_view name, const std::optional<std::string>& v) {
-  key(out, name);
+  appendJsonKey(out, name);
   if (v) appendJsonString(out, *v);
   else out += "null";
 }
-void num(std::string& out, std::string_view name, const std::optional<std::int64_t>& v) {
-  key(out, name);
-  out += v ? std::to_string(*v) : "null";
-}
 void real(std::string& out, std::string_view name, double v) {
-  key(out, name);
+  appendJsonKey(out, name);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.6g", v);
   out += buf;
@@ -159,64 +144,64 @@ std::vector<EventRecord> queryEvents(Database& db, const EventFilter& f) {
 
 std::string eventJson(const EventRecord& e) {
   std::string out = "{";
-  key(out, "id", true);
+  appendJsonKey(out, "id", true);
   appendJsonString(out, e.id);
-  str(out, "type", e.type);
-  str(out, "subtype", e.subtype);
-  str(out, "status", e.status);
+  appendJsonTextOrNull(out, "type", e.type);
+  appendJsonTextOrNull(out, "subtype", e.subtype);
+  appendJsonTextOrNull(out, "status", e.status);
   optStr(out, "date_start", e.dateStart);
   optStr(out, "date_end", e.dateEnd);
-  str(out, "precision", e.precision);
-  str(out, "date_text", e.dateText);
-  str(out, "initiator", e.initiator);
-  str(out, "target", e.target);
-  str(out, "mediator", e.mediator);
-  str(out, "claimed_by", e.claimedBy);
-  key(out, "locations");
+  appendJsonTextOrNull(out, "precision", e.precision);
+  appendJsonTextOrNull(out, "date_text", e.dateText);
+  appendJsonTextOrNull(out, "initiator", e.initiator);
+  appendJsonTextOrNull(out, "target", e.target);
+  appendJsonTextOrNull(out, "mediator", e.mediator);
+  appendJsonTextOrNull(out, "claimed_by", e.claimedBy);
+  appendJsonKey(out, "locations");
   out += '[';
   for (std::size_t k = 0; k < e.locations.size(); ++k) {
     const EventLocation& l = e.locations[k];
     out += k ? ",{" : "{";
-    key(out, "name", true);
+    appendJsonKey(out, "name", true);
     appendJsonString(out, l.name);
-    str(out, "country", l.country);
-    str(out, "admin1", l.admin1);
+    appendJsonTextOrNull(out, "country", l.country);
+    appendJsonTextOrNull(out, "admin1", l.admin1);
     real(out, "lat", l.lat);
     real(out, "lon", l.lon);
-    str(out, "place_id", l.id);
+    appendJsonTextOrNull(out, "place_id", l.id);
     out += '}';
   }
   out += ']';
-  num(out, "fatalities", e.fatalities);
-  num(out, "fatalities_low", e.fatalitiesLow);
-  num(out, "fatalities_high", e.fatalitiesHigh);
-  num(out, "source_count", e.sourceCount);
-  num(out, "article_count", e.articleCount);
+  appendJsonCountOrNull(out, "fatalities", e.fatalities);
+  appendJsonCountOrNull(out, "fatalities_low", e.fatalitiesLow);
+  appendJsonCountOrNull(out, "fatalities_high", e.fatalitiesHigh);
+  appendJsonCountOrNull(out, "source_count", e.sourceCount);
+  appendJsonCountOrNull(out, "article_count", e.articleCount);
   real(out, "confidence", e.confidence);
-  key(out, "sources");
+  appendJsonKey(out, "sources");
   out += '[';
   for (std::size_t k = 0; k < e.sources.size(); ++k) {
     const EventSource& s = e.sources[k];
     out += k ? ",{" : "{";
-    key(out, "article", true);
+    appendJsonKey(out, "article", true);
     appendJsonString(out, s.article);
-    num(out, "article_id", s.articleId);
+    appendJsonCountOrNull(out, "article_id", s.articleId);
     optStr(out, "published", s.published);
-    num(out, "start", s.start);
-    num(out, "end", s.end);
-    str(out, "evidence", s.evidence);
-    str(out, "trigger", s.trigger);
-    str(out, "date_source", s.dateSource);
-    str(out, "claimed_by", s.claimedBy);
-    str(out, "date_text", s.dateText);
-    str(out, "modality", s.modality);
-    num(out, "fatalities", s.fatalities);
-    num(out, "fatalities_low", s.fatalitiesLow);
-    num(out, "fatalities_high", s.fatalitiesHigh);
+    appendJsonCountOrNull(out, "start", s.start);
+    appendJsonCountOrNull(out, "end", s.end);
+    appendJsonTextOrNull(out, "evidence", s.evidence);
+    appendJsonTextOrNull(out, "trigger", s.trigger);
+    appendJsonTextOrNull(out, "date_source", s.dateSource);
+    appendJsonTextOrNull(out, "claimed_by", s.claimedBy);
+    appendJsonTextOrNull(out, "date_text", s.dateText);
+    appendJsonTextOrNull(out, "modality", s.modality);
+    appendJsonCountOrNull(out, "fatalities", s.fatalities);
+    appendJsonCountOrNull(out, "fatalities_low", s.fatalitiesLow);
+    appendJsonCountOrNull(out, "fatalities_high", s.fatalitiesHigh);
     out += '}';
   }
   out += ']';
-  str(out, "modality", e.modality);
+  appendJsonTextOrNull(out, "modality", e.modality);
   out += '}';
   return out;
 }

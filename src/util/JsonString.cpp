@@ -27,4 +27,22 @@ void appendJsonString(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
+void appendJsonKey(std::string& out, std::string_view name, bool first) {
+  if (!first) out += ',';
+  out += '"';
+  out += name;
+  out += "\":";
+}
+
+void appendJsonTextOrNull(std::string& out, std::string_view name, std::string_view text) {
+  appendJsonKey(out, name);
+  if (text.empty()) out += "null";
+  else appendJsonString(out, text);
+}
+
+void appendJsonCountOrNull(std::string& out, std::string_view name, const std::optional<std::int64_t>& count) {
+  appendJsonKey(out, name);
+  out += count ? std::to_string(*count) : "null";
+}
+
 }  // namespace chronicle
