@@ -169,7 +169,7 @@ int ExtractCommand::run(const GlobalOptions& global) {
   auto onArticle = [&](RawArticle&& raw) {
     ProcessedArticle a;
     try {
-      a = processor.process(std::move(raw));
+      a = processor.prepare(std::move(raw));
     } catch (const InputError& e) {
       std::cerr << "chronicle: " << e.what() << "\n";
       ++failures;
@@ -184,6 +184,7 @@ int ExtractCommand::run(const GlobalOptions& global) {
     // Entities over the whole text: an ambiguous name is read in the
     // context of the article, not only of its sentence.
     const std::vector<EntityMention> all = finder.find(a.text);
+    a.mentions = processor.events(a.text, a.sentences, a.published, all);
     std::size_t next = 0;
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {
       const ByteSpan span = a.sentences[s];

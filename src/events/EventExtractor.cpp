@@ -839,8 +839,13 @@ EventExtractor::EventExtractor(const EventLexicon& lexicon, const Gazetteer& gaz
 
 std::vector<EventMention> EventExtractor::extract(std::string_view text, const std::vector<ByteSpan>& sentences,
                                                   std::optional<CivilDate> published) const {
+  return extract(text, sentences, published, finder_.find(text));
+}
+
+std::vector<EventMention> EventExtractor::extract(std::string_view text, const std::vector<ByteSpan>& sentences,
+                                                  std::optional<CivilDate> published,
+                                                  const std::vector<EntityMention>& entities) const {
   std::vector<EventMention> out;
-  const std::vector<EntityMention> entities = finder_.find(text);
   StringSet actors;
   for (const EntityMention& e : entities)
     if (e.kind != EntityMention::Kind::Place && !e.code.empty()) actors.insert(e.code);

@@ -46,6 +46,11 @@ class EventExtractor {
 
   std::vector<EventMention> extract(std::string_view text, const std::vector<ByteSpan>& sentences,
                                     std::optional<CivilDate> published) const;
+  // The same with the text's entities already found (EntityFinder over the
+  // whole text), for a caller that shows them too.
+  std::vector<EventMention> extract(std::string_view text, const std::vector<ByteSpan>& sentences,
+                                    std::optional<CivilDate> published,
+                                    const std::vector<EntityMention>& entities) const;
 
  private:
   const EventLexicon& lexicon_;

@@ -69,6 +69,12 @@ ArticleProcessor::ArticleProcessor(const LexiconSource& lexicon)
       extractor_(eventLexicon_, gazetteer_, tagger_, quantities_) {}
 
 ProcessedArticle ArticleProcessor::process(RawArticle raw) {
+  ProcessedArticle out = prepare(std::move(raw));
+  out.mentions = extractor_.extract(out.text, out.sentences, out.published);
+  return out;
+}
+
+ProcessedArticle ArticleProcessor::prepare(RawArticle raw) {
   ProcessedArticle out;
   out.name = std::move(raw.name);
   out.path = std::move(raw.path);
@@ -113,7 +119,6 @@ ProcessedArticle ArticleProcessor::process(RawArticle raw) {
     if (dateline) skip = ByteSpan{dateline->begin, dateline->end};
     if (const auto t = findTitle(out.text, skip)) out.title = out.text.substr(t->begin, t->size());
   }
-  out.mentions = extractor_.extract(out.text, out.sentences, out.published);
   return out;
 }
 

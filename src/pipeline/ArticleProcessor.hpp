@@ -56,12 +56,20 @@ class ArticleProcessor {
 
   // Throws InputError with a one-line reason; the article is then not stored.
   ProcessedArticle process(RawArticle raw);
+  // The same without the events (`mentions` left empty): for a caller that
+  // finds the entities itself and passes them to events().
+  ProcessedArticle prepare(RawArticle raw);
 
   // The events of an article already split into sentences (a stored one,
   // after a new date or new rules).
   std::vector<EventMention> events(std::string_view text, const std::vector<ByteSpan>& sentences,
                                    std::optional<CivilDate> published) const {
     return extractor_.extract(text, sentences, published);
+  }
+  std::vector<EventMention> events(std::string_view text, const std::vector<ByteSpan>& sentences,
+                                   std::optional<CivilDate> published,
+                                   const std::vector<EntityMention>& entities) const {
+    return extractor_.extract(text, sentences, published, entities);
   }
 
   const TemporalTagger& dates() const { return tagger_; }
