@@ -46,13 +46,14 @@ int ceasefireStage(std::string_view status) {
 std::vector<std::string> EventLexicon::files() {
   std::vector<std::string> out;
   for (std::string_view t : kEventTypes) out.push_back(fileOf(t));
-  for (const char* f : {"roles", "attribution", "modality", "status", "tense", "sides"})
+  for (const char* f : {"not-events", "roles", "attribution", "modality", "status", "tense", "sides"})
     out.push_back(std::string("fr/events/") + f + ".txt");
   return out;
 }
 
 EventLexicon::EventLexicon(const LexiconSource& lexicon) {
   for (std::string_view type : kEventTypes) loadTriggers(lexicon, type, fileOf(type));
+  loadBlockers(lexicon, "fr/events/not-events.txt");
   loadCues(lexicon, "fr/events/roles.txt", CueEntry::Kind::Role);
   loadCues(lexicon, "fr/events/attribution.txt", CueEntry::Kind::Attribution);
   loadCues(lexicon, "fr/events/modality.txt", CueEntry::Kind::Modality);
@@ -90,6 +91,23 @@ void EventLexicon::loadTriggers(const LexiconSource& lexicon, std::string_view t
     expectOneOf(f, l, fields[3], {"verb", "noun", "toll"}, "frame");
     e.frame = fields[3] == "verb" ? Frame::Verb : fields[3] == "toll" ? Frame::Toll : Frame::Noun;
     if (e.frame == Frame::Toll && type != "casualties") f.fail(l, "frame toll is for casualties only");
+    triggerMatcher_.add(e.phrase, triggers_.size(), e.where);
+    triggers_.push_back(std::move(e));
+  }
+}
+
+// Phrases that hold a trigger word but name no event ("des drones
+// d'attaque", "un fusil d'assaut"): matched with the triggers, where the
+// longest match wins, and then dropped.
+void EventLexicon::loadBlockers(const LexiconSource& lexicon, const std::string& file) {
+  const LexiconFile f = lexicon.load(file);
+  expectFormat(f, "pattern|why");
+  for (const LexiconLine& l : f.entries()) {
+    const auto fields = splitFields(l.text);
+    if (fields.size() != 2 || fields[1].empty()) f.fail(l, "expected pattern|why");
+    TriggerEntry e;
+    e.phrase = fields[0];
+    e.where = where(f, l);
     triggerMatcher_.add(e.phrase, triggers_.size(), e.where);
     triggers_.push_back(std::move(e));
   }

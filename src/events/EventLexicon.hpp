@@ -31,7 +31,7 @@ int ceasefireStage(std::string_view status);
 enum class Frame { Verb, Noun, Toll };
 
 struct TriggerEntry {
-  std::string type;
+  std::string type;  // empty for a not-events.txt line: a phrase that is no event
   std::string subtype;  // empty when the lexicon says '-'
   std::string status;
   Frame frame = Frame::Noun;
@@ -72,6 +72,7 @@ class EventLexicon {
 
  private:
   void loadTriggers(const LexiconSource& lexicon, std::string_view type, const std::string& file);
+  void loadBlockers(const LexiconSource& lexicon, const std::string& file);
   void loadCues(const LexiconSource& lexicon, const std::string& file, CueEntry::Kind kind);
 
   std::vector<TriggerEntry> triggers_;

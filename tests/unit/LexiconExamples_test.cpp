@@ -112,6 +112,7 @@ std::map<std::string, Checker> checkers(const LexiconSource& lexicon) {
   return {
       {"pattern|subtype|status|frame", events},
       {"pattern|role", events},
+      {"pattern|why", events},
       {"pattern|kind", events},
       {"pattern|modality", events},
       {"pattern|type|status", events},
