@@ -4,6 +4,8 @@
 #include <cmath>
 #include <span>
 
+#include "events/Fusion.hpp"
+
 namespace chronicle {
 namespace {
 
@@ -122,6 +124,15 @@ class SentenceReader {
     std::size_t sentence = 0;
   };
   StringMap<Recent> recent_;
+  // The last dated mention of each type: a later restatement of the same
+  // event (same sides) in the next paragraphs takes its date.
+  struct Dated {
+    std::string initiator, target, dateText;
+    std::optional<CivilDate> start, end;
+    std::string precision;
+    std::size_t sentence = 0;
+  };
+  StringMap<Dated> dated_;
   std::size_t ordinal_ = 0;
   bool headline_ = false;
   bool newsTense_ = false;
@@ -227,10 +238,13 @@ bool SentenceReader::blockedBySpeech(const Side& s, std::size_t trigger) const {
       continue;
     }
     if (c.first < s.last || c.last > trigger) continue;
-    // "Bakou a assuré avoir visé...": the speaker is also the author.
+    // "Bakou a assuré avoir visé...", "Moscou s'est déclaré prêt à
+    // fournir...": the speaker is also the author.
     if (c.last < words_.size()) {
       const std::string_view next = words_.text(c.last);
-      if (next == "avoir" || next == "etre") continue;
+      if (next == "avoir" || next == "etre" || next == "pret" || next == "prete" || next == "prets" ||
+          next == "pretes")
+        continue;
     }
     return true;
   }
@@ -633,6 +647,21 @@ void SentenceReader::readDate(EventMention& m, std::size_t f, std::size_t l,
     why_ += "; date discourse '" + m.dateText + "'";
     return;
   }
+  // "Le 31 octobre, Pachinian a demandé ... [new paragraph] le Premier
+  // ministre a demandé au président russe ...": the same event told again.
+  if (const auto it = dated_.find(m.type); !background && it != dated_.end() && !m.initiator.empty() &&
+                                           !m.target.empty() && it->second.initiator == m.initiator &&
+                                           it->second.target == m.target && it->second.sentence + 3 >= ordinal_) {
+    const Dated& d = it->second;
+    m.dateStart = d.start;
+    m.dateEnd = d.end;
+    m.precision = d.precision;
+    m.dateText = d.dateText;
+    m.dateSource = "discourse";
+    why_ += "; date discourse '" + m.dateText + "': the same event " + std::to_string(ordinal_ - d.sentence) +
+            " sentence(s) before";
+    return;
+  }
   if (!background && newsTense_ && !headline_) {
     // the day's news: the publication date, once the article has one
     m.dateSource = "publication";
@@ -827,8 +856,11 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, std::span<const En
   }
   rememberSubject();
   for (std::size_t k = firstOut; k < out.size(); ++k) {
-    if (!out[k].initiator.empty() || !out[k].target.empty())
-      recent_[out[k].type] = Recent{out[k].initiator, out[k].target, ordinal};
+    const EventMention& m = out[k];
+    if (!m.initiator.empty() || !m.target.empty()) recent_[m.type] = Recent{m.initiator, m.target, ordinal};
+    const int rank = precisionRank(m.precision);
+    if (m.dateStart && (m.dateSource == "explicit" || m.dateSource == "discourse") && rank <= precisionRank("month"))
+      dated_[m.type] = Dated{m.initiator, m.target, m.dateText, m.dateStart, m.dateEnd, m.precision, ordinal};
   }
 }
 

@@ -21,8 +21,23 @@ class SentenceEvents {
       : lexicon_(), tagger_(lexicon_), gazetteer_(lexicon_), events_(lexicon_), quantities_(lexicon_),
         extractor_(events_, gazetteer_, tagger_, quantities_) {}
 
+  // One sentence, or a short text: sentences separated by " | ", paragraphs
+  // by " ¶ " (the key `sentence:N` then says which one, from 0).
   std::vector<EventMention> operator()(const std::string& sentence, std::optional<CivilDate> anchor) const {
-    return extractor_.extract(sentence, {ByteSpan{0, sentence.size()}}, anchor);
+    std::string text;
+    std::vector<ByteSpan> spans;
+    std::size_t from = 0;
+    while (true) {
+      const std::size_t bar = sentence.find(" | ", from), para = sentence.find(" ¶ ", from);
+      const std::size_t end = std::min(bar, para);
+      const std::size_t begin = text.size();
+      text += sentence.substr(from, end == std::string::npos ? std::string::npos : end - from);
+      spans.push_back(ByteSpan{begin, text.size()});
+      if (end == std::string::npos) break;
+      text += end == para ? "\n\n" : " ";
+      from = end + (end == para ? std::string_view(" ¶ ").size() : 3);
+    }
+    return extractor_.extract(text, spans, anchor);
   }
 
   static const SentenceEvents& shared() {
@@ -55,6 +70,7 @@ inline std::string value(const EventMention& m, const std::string& key) {
   if (key == "date") return m.dateStart ? m.dateStart->iso() : "none";
   if (key == "precision") return m.precision;
   if (key == "date_source") return m.dateSource;
+  if (key == "sentence") return std::to_string(m.sentence);
   return "?";
 }
 
