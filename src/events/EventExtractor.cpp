@@ -274,12 +274,23 @@ const Side* SentenceReader::firstSide(std::size_t from, std::size_t to, bool act
     if (!skip.empty() && s.code == skip) continue;
     bool quoted = false;
     for (const Cue& c : cues_) {
+      // "..., a averti le Kremlin": the speaker of an inverted verb
+      if (c.entry->kind == CueEntry::Kind::Attribution && c.entry->value == "speech" && c.first > 0 &&
+          words_.tokens[c.first - 1]->isPunct(',') && c.last <= s.first && s.first <= c.last + 3)
+        quoted = true;
       if (c.entry->kind == CueEntry::Kind::Attribution && c.entry->value == "according" && c.last <= s.first &&
           s.first <= c.last + 3)
         quoted = true;
-      // "à l'instar de l'article 5 de l'OTAN": a comparison names no party
+      // "à l'instar de l'article 5 de l'OTAN": a comparison names no party;
+      // "les combats se rapprochent des frontières arméniennes": nor what
+      // the fighting nears
       if (c.entry->kind == CueEntry::Kind::Role && c.entry->value == "comparison" && c.last <= s.first &&
           s.first <= c.last + 9)
+        quoted = true;
+      if (c.entry->kind == CueEntry::Kind::Role && c.entry->value == "approach" && c.last <= s.first &&
+          s.first <= c.last + 6 &&
+          std::none_of(sides_.begin(), sides_.end(),
+                       [&](const Side& o) { return o.first >= c.last && o.first < s.first; }))
         quoted = true;
     }
     if (!quoted) return &s;
@@ -414,6 +425,13 @@ void SentenceReader::readRoles(EventMention& m, const TriggerEntry& t, std::size
   // A noun's subject is the subject of its clause ("l'Azerbaïdjan a lancé
   // une offensive"); a verb's may stand before an apposition.
   const Side* subj = subject(f, t.frame == Frame::Noun ? clauseStart(f) : 0);
+  // "Aliev a affirmé que l'armée arménienne ... et accusé la France": a
+  // participle after "et" shares the subject of the first verb, the speaker
+  if (t.type == "accusation" && m.initiator.empty() && f > 0 && words_.text(f - 1) == "et")
+    if (const std::string who = claimant(f); !who.empty()) {
+      m.initiator = who;
+      note("initiator", who, "the speaker, subject of the coordinated verb");
+    }
   if (passive && t.type == "deployment") {
     // "des soldats russes ont été déployés": the troops' side deployed them
     if (m.initiator.empty() && subj) {
@@ -442,7 +460,8 @@ void SentenceReader::readRoles(EventMention& m, const TriggerEntry& t, std::size
           s = &x;
           break;
         }
-    if (!s && !request) s = sideAfterCue("recipient", l, windowEnd, false);
+    // "des tirs à Goris"; not the "au président russe" of another clause
+    if (!s && !request) s = sideAfterCue("recipient", l, std::min(windowEnd, l + 6), false);
     if (s && s->code != m.initiator) {
       m.target = s->code;
       note("target", s->code, "after a role cue");
@@ -477,6 +496,12 @@ void SentenceReader::readRoles(EventMention& m, const TriggerEntry& t, std::size
         note("initiator", m.initiator, "'" + std::string(w) + "': the actor of the previous sentence");
         break;
       }
+    }
+  // "Pachinian a affirmé que ... et accusé la Turquie": who speaks accuses
+  if (m.initiator.empty() && t.type == "accusation")
+    if (const std::string who = claimant(f); !who.empty() && who != m.target) {
+      m.initiator = who;
+      note("initiator", who, "the speaker");
     }
   if (m.initiator.empty() && m.target.empty())
     if (const auto it = recent_.find(t.type); it != recent_.end() && it->second.sentence + 4 >= ordinal_) {
@@ -857,7 +882,9 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, std::span<const En
   rememberSubject();
   for (std::size_t k = firstOut; k < out.size(); ++k) {
     const EventMention& m = out[k];
-    if (!m.initiator.empty() || !m.target.empty()) recent_[m.type] = Recent{m.initiator, m.target, ordinal};
+    // a hypothesis ("si les affrontements...") hands no sides on
+    if ((!m.initiator.empty() || !m.target.empty()) && m.modality != "conditional" && m.modality != "negated")
+      recent_[m.type] = Recent{m.initiator, m.target, ordinal};
     const int rank = precisionRank(m.precision);
     if (m.dateStart && (m.dateSource == "explicit" || m.dateSource == "discourse") && rank <= precisionRank("month"))
       dated_[m.type] = Dated{m.initiator, m.target, m.dateText, m.dateStart, m.dateEnd, m.precision, ordinal};

@@ -133,7 +133,7 @@ void EventLexicon::loadCues(const LexiconSource& lexicon, const std::string& fil
     }
     switch (kind) {
       case CueEntry::Kind::Role:
-        expectOneOf(f, l, e.value, {"target", "recipient", "agent", "mediator", "parties", "comparison"}, "role");
+        expectOneOf(f, l, e.value, {"target", "recipient", "agent", "mediator", "parties", "comparison", "approach"}, "role");
         break;
       case CueEntry::Kind::Attribution:
         expectOneOf(f, l, e.value, {"according", "speech"}, "attribution");
