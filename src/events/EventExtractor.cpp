@@ -88,6 +88,8 @@ class SentenceReader {
   const Side* firstSide(std::size_t from, std::size_t to, bool actorsOnly, std::string_view skip = {}) const;
   const Side* sideAfterCue(std::string_view role, std::size_t from, std::size_t to, bool actorsOnly) const;
   std::size_t clauseStart(std::size_t pos) const;
+  bool timedBy(std::size_t l, std::size_t other) const;
+  bool adjectival(std::size_t f) const;
   void readRoles(EventMention& m, const TriggerEntry& t, std::size_t f, std::size_t l, std::size_t windowEnd);
   void inferInitiator(EventMention& m, const TriggerEntry& t);
   bool readToll(EventMention& m, std::size_t f, std::size_t l, std::size_t windowEnd, const TriggerEntry& t);
@@ -614,6 +616,40 @@ void SentenceReader::readModality(EventMention& m, const TriggerEntry& t, std::s
                              : "asserted";
 }
 
+// "déployées à l'issue de l'offensive de l'automne 2020", "tués lors des
+// combats du 13 septembre": the trigger at `other` dates the one ending at
+// `l`, with the words just before it.
+bool SentenceReader::timedBy(std::size_t l, std::size_t other) const {
+  static const StringSet kLinks = {"issue", "lors", "lendemain", "suite", "pendant", "durant", "cours", "apres"};
+  if (other < l || other > l + 14) return false;
+  for (std::size_t k = std::max(l, other >= 5 ? other - 5 : 0); k < other; ++k)
+    if (kLinks.count(words_.text(k))) return true;
+  return false;
+}
+
+// "les forces russes déployées dans le Haut-Karabakh", "les villages
+// bombardés": a past participle with no auxiliary before it describes a
+// state; only a date of its own dates it.
+bool SentenceReader::adjectival(std::size_t f) const {
+  static const StringSet kAuxiliaries = {"a",     "ont",    "avait", "avaient", "aura",   "auront", "aurait",
+                                         "auraient", "est", "sont",   "etait", "etaient", "sera", "seront",
+                                         "serait", "seraient", "ete", "etre", "avoir", "ai", "avons", "avez",
+                                         "s",     "se",     "fut",   "furent"};
+  static const StringSet kSkipped = {"ne", "n", "pas", "jamais", "deja", "aussi", "encore", "'", "bien", "egalement"};
+  const Token& t = *words_.tokens[f];
+  const std::string_view src = sentence_.substr(t.srcBegin, t.srcEnd - t.srcBegin);
+  const bool participle = src.ends_with("é") || src.ends_with("ée") || src.ends_with("és") || src.ends_with("ées");
+  if (!participle) return false;
+  for (std::size_t k = f; k > 0; --k) {
+    const std::string_view w = words_.text(k - 1);
+    if (kSkipped.count(w) || (w.size() > 6 && w.ends_with("ment"))) continue;
+    // "a affirmé ... et accusé la Turquie": a coordinated verb
+    if (kAuxiliaries.count(w) || w == "et" || w == "puis" || !words_.tokens[k - 1]->isWord()) return false;
+    return true;
+  }
+  return false;
+}
+
 std::size_t wordDistance(std::size_t f, std::size_t l, std::size_t first, std::size_t last) {
   return last <= f ? f - last : first >= l ? first - l : 0;
 }
@@ -627,7 +663,9 @@ void SentenceReader::readDate(EventMention& m, std::size_t f, std::size_t l,
     const std::size_t mine = wordDistance(f, l, r.first, r.last);
     bool theirs = false;
     for (const PhraseMatch& other : triggers_)
-      if (other.first != f && 2 * wordDistance(other.first, other.last, r.first, r.last) + 4 < mine) theirs = true;
+      if (other.first != f && 2 * wordDistance(other.first, other.last, r.first, r.last) + 4 < mine &&
+          !timedBy(l, other.first))
+        theirs = true;
     if (theirs) continue;
     if (r.onlyFrom && !(f >= *r.onlyFrom && f < r.first)) continue;
     // "le traité de 1997", "la guerre de 2020": a year that qualifies a noun
@@ -667,6 +705,10 @@ void SentenceReader::readDate(EventMention& m, std::size_t f, std::size_t l,
   bool background = false;
   for (const Cue& c : cues_)
     if (c.entry->kind == CueEntry::Kind::Tense && c.entry->value == "background") background = true;
+  if (adjectival(f)) {
+    why_ += "; undated (a participle that describes, not tells)";
+    return;
+  }
   if (discourse) {
     take(discourse->first, "discourse", discourse->second);
     why_ += "; date discourse '" + m.dateText + "'";
