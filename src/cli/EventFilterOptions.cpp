@@ -30,6 +30,7 @@ void EventFilterOptions::add(CLI::App& sub) {
   for (std::string_view t : kEventTypes) types += (types.empty() ? "" : ", ") + std::string(t);
   sub.add_option("--type", types_, "Event types (repeatable): " + types)->delimiter(',');
   sub.add_option("--actor", actor_, "Events where this actor (a code: ARM, AZE, RUS, CSTO…) acts, is targeted or mediates");
+  sub.add_option("--claimed-by", claimedBy_, "Events claimed by this actor (a code), by every source or any one");
   sub.add_option("--place", place_, "Events at this place (gazetteer id or name)");
   sub.add_option("--min-sources", minSources_, "Events reported by at least this many sentences")->check(CLI::NonNegativeNumber);
   sub.add_option("--article", article_, "Events reported by this article (id)");
@@ -49,6 +50,9 @@ EventFilter EventFilterOptions::filter() const {
   }
   f.actor = actor_;
   std::transform(f.actor.begin(), f.actor.end(), f.actor.begin(), [](unsigned char c) { return std::toupper(c); });
+  f.claimedBy = claimedBy_;
+  std::transform(f.claimedBy.begin(), f.claimedBy.end(), f.claimedBy.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
   f.place = place_;
   f.minSources = minSources_;
   f.article = article_;

@@ -1,7 +1,7 @@
 #pragma once
 // The event filters events, timeline and export share (ARCHITECTURE.md):
 // --from, --to (--within), --type, --actor, --place, --min-sources,
-// --article, --limit.
+// --article, --claimed-by, --limit.
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -22,7 +22,7 @@ class EventFilterOptions {
   std::string from_, to_;
   bool within_ = false;
   std::vector<std::string> types_;
-  std::string actor_, place_;
+  std::string actor_, claimedBy_, place_;
   std::int64_t minSources_ = 0;
   std::optional<std::int64_t> article_;
   std::optional<std::int64_t> limit_;

@@ -7,6 +7,7 @@
 
 #include "cli/ExitCode.hpp"
 #include "events/EventLexicon.hpp"
+#include "export/EventWriter.hpp"
 #include "export/TableWriter.hpp"
 #include "pipeline/Reprocessor.hpp"
 #include "query/DateDisplay.hpp"
@@ -24,21 +25,6 @@ std::optional<CivilDate> civil(const std::optional<std::string>& iso) {
   return CivilDate::parseIso(*iso);
 }
 
-// Actor codes by display name ("ARM" → "Arménie"), from the database's
-// lexicon-independent view: the code itself when unknown.
-class ActorNames {
- public:
-  explicit ActorNames(const Gazetteer& g) {
-    for (const Actor& a : g.actors()) names_[a.code] = a.name;
-  }
-  std::string operator()(const std::string& code) const {
-    const auto it = names_.find(code);
-    return it == names_.end() ? code : it->second;
-  }
-
- private:
-  std::map<std::string, std::string> names_;
-};
 
 }  // namespace
 

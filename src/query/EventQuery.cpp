@@ -50,6 +50,11 @@ std::vector<EventRecord> queryEvents(Database& db, const EventFilter& f) {
     sql += " AND ? IN (e.initiator, e.target, e.mediator)";
     binds.push_back(f.actor);
   }
+  if (!f.claimedBy.empty()) {
+    sql += " AND (e.claimed_by = ? OR EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND m.claimed_by = ?))";
+    binds.push_back(f.claimedBy);
+    binds.push_back(f.claimedBy);
+  }
   if (!f.place.empty()) {
     sql += " AND EXISTS (SELECT 1 FROM mentions m JOIN mention_places mp ON mp.mention_id = m.id JOIN places p ON "
            "p.id = mp.place_id WHERE m.event_id = e.id AND (p.id = ? OR p.name = ? COLLATE NOCASE))";
@@ -101,7 +106,7 @@ std::vector<EventRecord> queryEvents(Database& db, const EventFilter& f) {
                         "SELECT m.event_id, a.name, a.id, a.published, m.start_byte, m.end_byte, "
                         "substr(CAST(a.text AS BLOB), m.start_byte + 1, m.end_byte - m.start_byte), m.trigger, "
                         "m.date_source, m.claimed_by, m.modality, m.date_text, m.fatalities, m.fatalities_low, "
-                        "m.fatalities_high, m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+                        "m.fatalities_high, m.id, a.url, a.source, a.title FROM mentions m JOIN articles a ON a.id = m.article_id "
                         "WHERE m.event_id IS NOT NULL ORDER BY a.published IS NULL, a.published, a.sha256, m.start_byte, m.id");
   while (src.executeStep()) {
     const auto it = index.find(src.getColumn(0).getString());
@@ -122,6 +127,9 @@ std::vector<EventRecord> queryEvents(Database& db, const EventFilter& f) {
     s.fatalities = optionalInt(src.getColumn(12));
     s.fatalitiesLow = optionalInt(src.getColumn(13));
     s.fatalitiesHigh = optionalInt(src.getColumn(14));
+    s.url = optionalText(src.getColumn(16));
+    s.outlet = optionalText(src.getColumn(17));
+    s.title = optionalText(src.getColumn(18));
     out[it->second].sources.push_back(std::move(s));
   }
   SQLite::Statement places(db.sql(),

@@ -18,6 +18,7 @@ struct EventFilter {
   bool within = false;            // ... or lies certainly inside it
   std::vector<std::string> types;
   std::string actor;              // initiator, target or mediator (a code)
+  std::string claimedBy;          // the event's claimant, or any of its sources' (a code)
   std::string place;              // a place id or name (folded comparison is the caller's)
   std::int64_t minSources = 0;
   std::optional<std::int64_t> article;
@@ -33,6 +34,7 @@ struct EventSource {
   std::string article;
   std::int64_t articleId = 0;
   std::optional<std::string> published;
+  std::optional<std::string> url, outlet, title;  // the article's url, source (outlet) and title
   std::int64_t start = 0, end = 0;
   std::string evidence, trigger, dateSource, claimedBy, modality, dateText;
   std::optional<std::int64_t> fatalities, fatalitiesLow, fatalitiesHigh;
