@@ -815,7 +815,9 @@ void SentenceReader::read(std::size_t ordinal, ByteSpan span, std::span<const En
       break;
     }
   triggers_ = lex_.triggers().findAll(words_);
-  std::erase_if(triggers_, [&](const PhraseMatch& m) { return lex_.trigger(m.id).type.empty(); });
+  if (!triggers_.empty())
+    for (const PhraseMatch& b : lex_.blockers().findAll(words_))
+      std::erase_if(triggers_, [&](const PhraseMatch& m) { return m.first < b.last && b.first < m.last; });
   if (triggers_.empty()) {
     // most sentences: only what the next sentence reads from this one
     rememberSubject();

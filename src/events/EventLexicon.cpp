@@ -97,19 +97,16 @@ void EventLexicon::loadTriggers(const LexiconSource& lexicon, std::string_view t
 }
 
 // Phrases that hold a trigger word but name no event ("des drones
-// d'attaque", "un fusil d'assaut"): matched with the triggers, where the
-// longest match wins, and then dropped.
+// d'attaque", "une offensive commerciale"): matched apart, they cancel every
+// trigger match they overlap.
 void EventLexicon::loadBlockers(const LexiconSource& lexicon, const std::string& file) {
   const LexiconFile f = lexicon.load(file);
   expectFormat(f, "pattern|why");
+  std::size_t n = 0;
   for (const LexiconLine& l : f.entries()) {
     const auto fields = splitFields(l.text);
     if (fields.size() != 2 || fields[1].empty()) f.fail(l, "expected pattern|why");
-    TriggerEntry e;
-    e.phrase = fields[0];
-    e.where = where(f, l);
-    triggerMatcher_.add(e.phrase, triggers_.size(), e.where);
-    triggers_.push_back(std::move(e));
+    blockerMatcher_.add(fields[0], n++, where(f, l));
   }
 }
 

@@ -31,7 +31,7 @@ int ceasefireStage(std::string_view status);
 enum class Frame { Verb, Noun, Toll };
 
 struct TriggerEntry {
-  std::string type;  // empty for a not-events.txt line: a phrase that is no event
+  std::string type;
   std::string subtype;  // empty when the lexicon says '-'
   std::string status;
   Frame frame = Frame::Noun;
@@ -56,6 +56,8 @@ class EventLexicon {
 
   const PhraseMatcher& triggers() const { return triggerMatcher_; }
   const PhraseMatcher& cues() const { return cueMatcher_; }
+  // not-events.txt: phrases that cancel every trigger they overlap.
+  const PhraseMatcher& blockers() const { return blockerMatcher_; }
   const TriggerEntry& trigger(std::size_t id) const { return triggers_[id]; }
   const CueEntry& cue(std::size_t id) const { return cues_[id]; }
 
@@ -79,6 +81,7 @@ class EventLexicon {
   std::vector<CueEntry> cues_;
   PhraseMatcher triggerMatcher_;
   PhraseMatcher cueMatcher_;
+  PhraseMatcher blockerMatcher_;
   StringMap<std::string> regionSides_;
   StringMap<std::vector<std::string>> adversaries_;
   StringSet notConditional_;

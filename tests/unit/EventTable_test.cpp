@@ -14,7 +14,7 @@ namespace {
 // The rows the extractor reads right today: a ratchet. The table was written
 // apart from the rules, as an analyst codes; the rows not yet held are
 // printed, and a change that loses one more row fails.
-constexpr std::size_t kRowsHeldAtLeast = 286;
+constexpr std::size_t kRowsHeldAtLeast = 294;
 
 TEST(EventTable, TheExtractorHoldsAtLeastTheRowsItHeldBefore) {
   const auto rows = test::tableRows("events");
