@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <set>
+
 #include "store/Columns.hpp"
 
 namespace chronicle {
@@ -12,6 +14,12 @@ std::optional<long> countOf(const SQLite::Column& c) {
   const auto v = optionalInt(c);
   if (!v) return std::nullopt;
   return static_cast<long>(*v);
+}
+
+// The built-in gazetteer, loaded once, for callers that give none.
+const Gazetteer& builtInGazetteer() {
+  static const Gazetteer gazetteer{LexiconSource()};
+  return gazetteer;
 }
 
 }  // namespace
@@ -139,9 +147,39 @@ std::size_t EventStore::refuse() {
   return events.size();
 }
 
+// Every gazetteer actor (names refreshed after a lexicon change), then any
+// code an event holds that the gazetteer lacks, named by itself: the events'
+// foreign keys to actors(code) must resolve before the events are inserted.
+void EventStore::writeActors(const std::vector<FusedEvent>& events) {
+  const Gazetteer& g = gazetteer_ ? *gazetteer_ : builtInGazetteer();
+  SQLite::Statement upsert(db_.sql(),
+                           "INSERT INTO actors (code, name, kind) VALUES (?,?,?) ON CONFLICT(code) DO UPDATE SET "
+                           "name = excluded.name, kind = excluded.kind "
+                           "WHERE name IS NOT excluded.name OR kind IS NOT excluded.kind");
+  for (const Actor& a : g.actors()) {
+    upsert.bind(1, a.code);
+    upsert.bind(2, a.name.empty() ? a.code : a.name);
+    bindOrNull(upsert, 3, a.kind);
+    upsert.exec();
+    upsert.reset();
+  }
+  std::set<std::string> codes;
+  for (const FusedEvent& e : events)
+    for (const std::string* code : {&e.initiator, &e.target, &e.mediator, &e.claimedBy})
+      if (!code->empty() && !g.actor(*code)) codes.insert(*code);
+  SQLite::Statement unknown(db_.sql(), "INSERT OR IGNORE INTO actors (code, name) VALUES (?, ?)");
+  for (const std::string& code : codes) {
+    unknown.bind(1, code);
+    unknown.bind(2, code);
+    unknown.exec();
+    unknown.reset();
+  }
+}
+
 void EventStore::writeEvents(const std::vector<FusionInput>& in, const std::vector<FusedEvent>& events) {
   db_.sql().exec("UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL");
   db_.sql().exec("DELETE FROM events");
+  writeActors(events);
   SQLite::Statement ins(db_.sql(),
                         "INSERT INTO events (id, type, subtype, status, date_start, date_end, precision, date_text, "
                         "initiator, target, mediator, claimed_by, modality, fatalities, fatalities_low, "

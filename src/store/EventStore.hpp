@@ -4,6 +4,11 @@
 // refuse() recomputes them from every stored mention with fuse(), so the
 // events table is always the fusion of the mentions, whatever the order
 // articles came in.
+//
+// Writing events also fills the actors lookup table (schema/0003) from the
+// gazetteer, so every actor code an event holds resolves to a name through
+// its declared foreign key; a code the gazetteer does not know is stored
+// with itself as its name.
 #include <cstdint>
 #include <vector>
 
@@ -15,7 +20,9 @@ namespace chronicle {
 
 class EventStore {
  public:
+  // Without a gazetteer, actor names come from the built-in lexicon.
   explicit EventStore(Database& db) : db_(db) {}
+  EventStore(Database& db, const Gazetteer& gazetteer) : db_(db), gazetteer_(&gazetteer) {}
 
   // Inserts an article's mentions (and the places they name).
   void insertMentions(std::int64_t articleId, const std::vector<EventMention>& mentions);
@@ -29,7 +36,9 @@ class EventStore {
 
  private:
   void writeEvents(const std::vector<FusionInput>& in, const std::vector<FusedEvent>& events);
+  void writeActors(const std::vector<FusedEvent>& events);
   Database& db_;
+  const Gazetteer* gazetteer_ = nullptr;
 };
 
 }  // namespace chronicle
