@@ -1,6 +1,5 @@
 #include "cli/ImportCommand.hpp"
 
-#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,40 +9,12 @@
 #include <iostream>
 
 #include "cli/ExitCode.hpp"
+#include "cli/StopOnSignals.hpp"
 #include "pipeline/Importer.hpp"
 #include "util/Error.hpp"
 
 namespace chronicle::cli {
 namespace {
-
-// Set by SIGINT/SIGTERM; the importer polls it between articles. A second
-// Ctrl-C gets the default action back (SA_RESETHAND): it ends the process at
-// once, and the open batch is rolled back by SQLite on the next open.
-std::atomic<bool> stopRequested{false};
-
-extern "C" void requestStop(int) { stopRequested.store(true); }
-
-class StopOnSignals {
- public:
-  StopOnSignals() {
-    struct sigaction action {};
-    action.sa_handler = requestStop;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = static_cast<int>(SA_RESETHAND);
-    sigaction(SIGINT, &action, &oldInt_);
-    sigaction(SIGTERM, &action, &oldTerm_);
-  }
-  ~StopOnSignals() {
-    sigaction(SIGINT, &oldInt_, nullptr);
-    sigaction(SIGTERM, &oldTerm_, nullptr);
-  }
-  StopOnSignals(const StopOnSignals&) = delete;
-  StopOnSignals& operator=(const StopOnSignals&) = delete;
-
- private:
-  struct sigaction oldInt_ {};
-  struct sigaction oldTerm_ {};
-};
 
 std::size_t parseSize(const std::string& text) {
   std::size_t pos = 0;
@@ -160,7 +131,7 @@ int ImportCommand::run(const GlobalOptions& global) {
   Database db = global.openDatabase(Database::Access::ReadWrite);
   ConsoleObserver observer(global.quiet, global.verbose);
   const StopOnSignals signals;
-  const ImportSummary s = importer.run(db, paths_, observer, &stopRequested);
+  const ImportSummary s = importer.run(db, paths_, observer, &StopOnSignals::flag());
   observer.finish();
   if (s.interrupted) {
     std::cerr << "chronicle: import: interrupted: " << s.imported << (s.imported == 1 ? " article" : " articles")

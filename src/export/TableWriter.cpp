@@ -64,6 +64,86 @@ std::vector<std::string> uniqueKeys(const std::vector<std::string>& columns) {
 
 bool isNumeric(const Cell& c) { return std::holds_alternative<std::int64_t>(c) || std::holds_alternative<double>(c); }
 
+std::string tsvField(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\\': out += "\\\\"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string repeat(std::string_view piece, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += piece;
+  return out;
+}
+
+// The cells of `table` and `box`: one line each, clipped; and the column
+// widths in characters.
+struct Grid {
+  std::vector<std::vector<std::string>> cells;
+  std::vector<std::size_t> width;
+};
+
+Grid layout(const ResultSet& r, bool header) {
+  Grid g;
+  g.width.assign(r.columns.size(), 0);
+  if (header)
+    for (std::size_t i = 0; i < r.columns.size(); ++i) g.width[i] = utf8::length(oneLine(r.columns[i]));
+  for (const auto& row : r.rows) {
+    auto& line = g.cells.emplace_back();
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line.push_back(clip(oneLine(cellText(row[i]))));
+      g.width[i] = std::max(g.width[i], utf8::length(line.back()));
+    }
+  }
+  return g;
+}
+
+std::string pad(const std::string& s, std::size_t w, bool right) {
+  const std::string fill(w - std::min(w, utf8::length(s)), ' ');
+  return right ? fill + s : s + fill;
+}
+
+void writeBox(std::ostream& out, const ResultSet& r, bool header) {
+  const Grid g = layout(r, header);
+  auto rule = [&](std::string_view left, std::string_view mid, std::string_view right) {
+    std::string line(left);
+    for (std::size_t i = 0; i < g.width.size(); ++i) line += (i ? std::string(mid) : "") + repeat("─", g.width[i] + 2);
+    out << line << right << '\n';
+  };
+  auto row = [&](const std::vector<std::string>& cells, const std::vector<Cell>* typed) {
+    std::string line = "│";
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      line += " " + pad(cells[i], g.width[i], typed && isNumeric((*typed)[i])) + " │";
+    out << line << '\n';
+  };
+  rule("┌", "┬", "┐");
+  if (header) {
+    std::vector<std::string> names;
+    for (const auto& c : r.columns) names.push_back(oneLine(c));
+    row(names, nullptr);
+    rule("├", "┼", "┤");
+  }
+  for (std::size_t k = 0; k < g.cells.size(); ++k) row(g.cells[k], &r.rows[k]);
+  rule("└", "┴", "┘");
+}
+
+void writeLines(std::ostream& out, const ResultSet& r) {
+  std::size_t width = 0;
+  for (const auto& c : r.columns) width = std::max(width, utf8::length(c));
+  for (std::size_t k = 0; k < r.rows.size(); ++k) {
+    if (k) out << '\n';
+    for (std::size_t i = 0; i < r.columns.size(); ++i) out << pad(r.columns[i], width, true) << " = " << cellText(r.rows[k][i]) << '\n';
+  }
+}
+
 }  // namespace
 
 std::string cellText(const Cell& cell) {
@@ -87,7 +167,10 @@ TableFormat parseTableFormat(const std::string& name) {
   if (name == "json") return TableFormat::Json;
   if (name == "ndjson") return TableFormat::Ndjson;
   if (name == "markdown") return TableFormat::Markdown;
-  throw UsageError("unknown format '" + name + "' (use table, csv, json, ndjson or markdown)");
+  if (name == "box") return TableFormat::Box;
+  if (name == "tsv") return TableFormat::Tsv;
+  if (name == "line") return TableFormat::Line;
+  throw UsageError("unknown format '" + name + "' (use table, box, csv, tsv, json, ndjson, markdown or line)");
 }
 
 void writeTable(std::ostream& out, const ResultSet& r, TableFormat format, bool header) {
@@ -137,22 +220,23 @@ void writeTable(std::ostream& out, const ResultSet& r, TableFormat format, bool 
       }
       return;
     }
-    case TableFormat::Table: {
-      std::vector<std::vector<std::string>> cells;
-      std::vector<std::size_t> width(r.columns.size(), 0);
-      if (header)
-        for (std::size_t i = 0; i < r.columns.size(); ++i) width[i] = utf8::length(r.columns[i]);
-      for (const auto& row : r.rows) {
-        auto& line = cells.emplace_back();
-        for (std::size_t i = 0; i < row.size(); ++i) {
-          line.push_back(clip(oneLine(cellText(row[i]))));
-          width[i] = std::max(width[i], utf8::length(line.back()));
-        }
+    case TableFormat::Tsv: {
+      if (header) {
+        for (std::size_t i = 0; i < r.columns.size(); ++i) out << (i ? "\t" : "") << tsvField(r.columns[i]);
+        out << '\n';
       }
-      auto pad = [&](const std::string& s, std::size_t w, bool right) {
-        const std::string fill(w - std::min(w, utf8::length(s)), ' ');
-        return right ? fill + s : s + fill;
-      };
+      for (const auto& row : r.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "\t" : "") << tsvField(cellText(row[i]));
+        out << '\n';
+      }
+      return;
+    }
+    case TableFormat::Box: writeBox(out, r, header); return;
+    case TableFormat::Line: writeLines(out, r); return;
+    case TableFormat::Table: {
+      const Grid grid = layout(r, header);
+      const auto& cells = grid.cells;
+      const auto& width = grid.width;
       auto emit = [&](std::string line) {
         while (!line.empty() && line.back() == ' ') line.pop_back();
         out << line << '\n';

@@ -5,11 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string_view>
-
-#include "util/Error.hpp"
 
 namespace chronicle {
 namespace {
@@ -65,16 +64,65 @@ std::string firstWord(const std::string& sql) {
   return w;
 }
 
+// What the progress handler checks, every kProgressSteps virtual-machine
+// instructions.
+constexpr int kProgressSteps = 1000;
+
+struct Watch {
+  std::chrono::steady_clock::time_point deadline;
+  bool timed = false;
+  const std::atomic<bool>* cancel = nullptr;
+  bool timedOut = false;
+  bool cancelled = false;
+};
+
+int progress(void* data) {
+  auto* w = static_cast<Watch*>(data);
+  if (w->cancel && w->cancel->load()) w->cancelled = true;
+  else if (w->timed && std::chrono::steady_clock::now() >= w->deadline) w->timedOut = true;
+  return (w->cancelled || w->timedOut) ? 1 : 0;
+}
+
+std::string seconds(std::chrono::milliseconds d) {
+  if (d.count() % 1000 == 0) return std::to_string(d.count() / 1000) + " s";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g s", static_cast<double>(d.count()) / 1000.0);
+  return buf;
+}
+
 }  // namespace
 
-ResultSet runReadOnlyQuery(Database& db, const std::string& sql) {
+ResultSet runReadOnlyQuery(Database& db, const std::string& sql, const QueryLimits& limits) {
   sqlite3* handle = db.sql().getHandle();
+  // No extension can be loaded, by the SQL function or the C API, and the
+  // connection refuses every write (query_only) on top of the checks below.
+  sqlite3_enable_load_extension(handle, 0);
+  sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+  int wasQueryOnly = 0;
+  {
+    sqlite3_stmt* q = nullptr;
+    if (sqlite3_prepare_v2(handle, "PRAGMA query_only", -1, &q, nullptr) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+      wasQueryOnly = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+  }
+  sqlite3_exec(handle, "PRAGMA query_only = 1", nullptr, nullptr, nullptr);
+
   bool refused = false;
   sqlite3_set_authorizer(handle, authorize, &refused);
-  struct ResetAuthorizer {
+  Watch watch;
+  watch.cancel = limits.cancel;
+  watch.timed = limits.timeout.count() > 0;
+  watch.deadline = std::chrono::steady_clock::now() + limits.timeout;
+  if (watch.timed || watch.cancel) sqlite3_progress_handler(handle, kProgressSteps, progress, &watch);
+  struct Restore {
     sqlite3* h;
-    ~ResetAuthorizer() { sqlite3_set_authorizer(h, nullptr, nullptr); }
-  } reset{handle};
+    int queryOnly;
+    ~Restore() {
+      sqlite3_progress_handler(h, 0, nullptr, nullptr);
+      sqlite3_set_authorizer(h, nullptr, nullptr);
+      if (!queryOnly) sqlite3_exec(h, "PRAGMA query_only = 0", nullptr, nullptr, nullptr);
+    }
+  } restore{handle, wasQueryOnly};
 
   sqlite3_stmt* raw = nullptr;
   const char* tail = nullptr;
@@ -122,7 +170,13 @@ ResultSet runReadOnlyQuery(Database& db, const std::string& sql) {
       }
     }
   }
-  if (step != SQLITE_DONE) throw DatabaseError(std::string("SQL error: ") + sqlite3_errmsg(handle));
+  if (step != SQLITE_DONE) {
+    if (watch.cancelled) throw QueryInterrupted(QueryInterrupted::Reason::Cancelled, "query interrupted (Ctrl-C)");
+    if (watch.timedOut)
+      throw QueryInterrupted(QueryInterrupted::Reason::Timeout,
+                             "query interrupted after " + seconds(limits.timeout) + " (--timeout)");
+    throw DatabaseError(std::string("SQL error: ") + sqlite3_errmsg(handle));
+  }
   return result;
 }
 

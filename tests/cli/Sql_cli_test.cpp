@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <csignal>
+
 #include "CliRunner.hpp"
 
 namespace chronicle::clitest {
@@ -75,7 +77,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "VALUES ('x', 'n', 'unknown', '2020-01-01T00:00:00Z', 'x')",
                       "UPDATE articles SET title = 'x'", "DROP TABLE sentences", "drop table articles",
                       "ATTACH DATABASE ':memory:' AS other", "PRAGMA user_version=5", "PRAGMA journal_mode=DELETE",
-                      "select load_extension('x')", "VACUUM", "CREATE TABLE t(x)", "CREATE TEMP TABLE t(x)",
+                      "select load_extension('x')", "SELECT load_extension('/tmp/x.so', 'init')", "DETACH DATABASE main",
+                      "PRAGMA writable_schema=1", "PRAGMA foreign_keys = OFF", "VACUUM", "CREATE TABLE t(x)", "CREATE TEMP TABLE t(x)",
                       "REINDEX", "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')",
                       "SELECT 1; DELETE FROM articles", "SELECT 1; SELECT 2", "SELEC 1", "SELECT * FROM no_such_table"));
 
@@ -209,6 +212,119 @@ TEST_F(SqlCli, SchemaIntrospectionIsAllowed) {
 TEST_F(SqlCli, TrailingSemicolonAndCommentAreNotASecondStatement) {
   EXPECT_EQ(db.value("SELECT count(*) FROM articles;"), 5);
   EXPECT_EQ(db.value("SELECT count(*) FROM articles; -- the five"), 5);
+}
+
+// ---- the sqlite3 shell's modes, --header / --no-header ---------------------
+
+const char* const kModeQuery = "SELECT 1 AS n, 'Érevan' AS ville UNION ALL SELECT 22, 'Goris' ORDER BY n";
+
+class SqlModeCli : public SqlCli, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(SqlModeCli, RunsWithAndWithoutHeader) {
+  const std::string mode = GetParam();
+  const RunResult with = db.run({"sql", kModeQuery, "--format", mode, "--header"});
+  const RunResult without = db.run({"sql", kModeQuery, "--format", mode, "--no-header"});
+  ASSERT_TRUE(succeeded(with)) << with.err;
+  ASSERT_TRUE(succeeded(without)) << without.err;
+  EXPECT_THAT(with.out, HasSubstr("Érevan"));
+  EXPECT_THAT(without.out, HasSubstr("Goris"));
+  // The default is --header.
+  EXPECT_EQ(db.run({"sql", kModeQuery, "--format", mode}).out, with.out);
+  const bool headed = mode == "table" || mode == "box" || mode == "csv" || mode == "tsv";
+  if (headed) {
+    EXPECT_THAT(with.out, HasSubstr("ville"));
+    EXPECT_THAT(without.out, Not(HasSubstr("ville")));
+  } else {
+    EXPECT_EQ(with.out, without.out) << mode << " always names its columns";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(, SqlModeCli,
+                         ::testing::Values("table", "box", "csv", "tsv", "json", "ndjson", "markdown", "line"));
+
+TEST_F(SqlCli, BoxDrawsTheTable) {
+  const RunResult r = db.run({"sql", kModeQuery, "--format", "box"});
+  ASSERT_TRUE(succeeded(r));
+  const auto lines = r.outLines();
+  ASSERT_EQ(lines.size(), 6u) << r.out;
+  EXPECT_EQ(lines[0], "┌────┬────────┐");
+  EXPECT_EQ(lines[1], "│ n  │ ville  │");
+  EXPECT_EQ(lines[2], "├────┼────────┤");
+  EXPECT_EQ(lines[3], "│  1 │ Érevan │");
+  EXPECT_EQ(lines[4], "│ 22 │ Goris  │");
+  EXPECT_EQ(lines[5], "└────┴────────┘");
+  const auto bare = db.run({"sql", kModeQuery, "--format", "box", "--no-header"}).outLines();
+  EXPECT_EQ(bare, (std::vector<std::string>{"┌────┬────────┐", "│  1 │ Érevan │", "│ 22 │ Goris  │", "└────┴────────┘"}));
+}
+
+TEST_F(SqlCli, LineIsOneColumnEqualsValuePerLineAndABlankLineBetweenRows) {
+  const RunResult r = db.run({"sql", kModeQuery, "--format", "line"});
+  ASSERT_TRUE(succeeded(r));
+  EXPECT_EQ(r.out, "    n = 1\nville = Érevan\n\n    n = 22\nville = Goris\n");
+}
+
+TEST_F(SqlCli, TsvIsTabSeparatedWithEscapes) {
+  const RunResult r = db.run({"sql", "SELECT 'a\tb' AS x, 'deux\nlignes' AS y", "--format", "tsv"});
+  ASSERT_TRUE(succeeded(r));
+  EXPECT_EQ(r.out, "x\ty\na\\tb\tdeux\\nlignes\n");
+}
+
+// ---- time limit ---------------------------------------------------------------
+
+const char* const kSlowQuery =
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) FROM c";
+
+TEST_F(SqlCli, TimeoutInterruptsASlowQueryWithExitCode3) {
+  const RunResult r = db.run({"sql", kSlowQuery, "--timeout", "1"});
+  EXPECT_TRUE(failedWithOneLine(r, 3, {"query interrupted after 1 s (--timeout)"}));
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(SqlCli, CtrlCInterruptsARunningQueryWithExitCode130) {
+  RunOptions options;
+  options.sendSignal = RunOptions::Signal{SIGINT, db.file(), std::chrono::milliseconds(1000)};
+  const RunResult r = db.run({"sql", kSlowQuery, "--timeout", "0"}, options);
+  EXPECT_TRUE(failedWithOneLine(r, 130, {"interrupted"}));
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(SqlCli, HelpDocumentsTheExitCodes) {
+  const RunResult r = db.run({"sql", "--help"});
+  ASSERT_TRUE(succeeded(r));
+  for (const char* s : {"--timeout", "--no-header", "box", "line", "tsv", "  3 ", "  130 ", "  2 ", "  1 "})
+    EXPECT_THAT(r.out, HasSubstr(s));
+}
+
+TEST_F(SqlCli, BadTimeoutIsAUsageError) {
+  EXPECT_TRUE(failedWithOneLine(db.run({"sql", "SELECT 1", "--timeout", "-1"}), kExitUsage));
+}
+
+TEST_F(SqlCli, PragmaTableInfoIsAllowed) {
+  const RunResult r = db.run({"sql", "PRAGMA table_info(events)", "--format", "ndjson"});
+  ASSERT_TRUE(succeeded(r));
+  EXPECT_THAT(r.out, HasSubstr("\"initiator\""));
+}
+
+TEST_F(SqlCli, ViewsAreThere) {
+  EXPECT_EQ(db.value("SELECT count(*) FROM timeline"), db.value("SELECT count(*) FROM events"));
+  EXPECT_GT(db.value("SELECT count(*) FROM event_sources").get<int>(), 0);
+  EXPECT_EQ(db.value("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+
+// ---- --actor takes a code or any alias (the events the views list) -------------
+
+TEST_F(SqlCli, ActorFilterTakesACodeOrAnAlias) {
+  auto count = [&](const std::string& actor) {
+    const RunResult r = db.run({"events", "--actor", actor, "--format", "ndjson"});
+    EXPECT_TRUE(succeeded(r)) << actor << ": " << r.err;
+    return r.outLines().size();
+  };
+  const std::size_t arm = count("ARM");
+  EXPECT_GT(arm, 0u);
+  for (const char* alias : {"arm", "Arménie", "Erevan"}) EXPECT_EQ(count(alias), arm) << alias;
+  EXPECT_EQ(count("armée azerbaïdjanaise"), count("AZE"));
+  EXPECT_EQ(count("ODKB"), count("CSTO"));
+  EXPECT_TRUE(failedWithOneLine(db.run({"events", "--actor", "Zorglub"}), kExitUsage, {"unknown actor 'Zorglub'"}));
 }
 
 TEST_F(SqlCli, ReadingPragmaIsAllowed) {

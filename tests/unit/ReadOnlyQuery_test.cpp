@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cctype>
 #include <string>
 #include <variant>
@@ -182,6 +184,56 @@ TEST_F(ReadOnlyQueryTest, TheConnectionIsUnrestrictedAfterwards) {
   EXPECT_NO_THROW(db_.sql().exec("ATTACH DATABASE ':memory:' AS other"));
   EXPECT_NO_THROW(db_.sql().exec("DETACH DATABASE other"));
   EXPECT_NO_THROW(db_.sql().exec("PRAGMA user_version = " + std::to_string(db_.schemaVersion())));
+  // query_only is lifted again: the store can write.
+  (void)runReadOnlyQuery(db_, "SELECT 1");
+  EXPECT_EQ(db_.sql().execAndGet("PRAGMA query_only").getInt(), 0);
+  EXPECT_NO_THROW(db_.sql().exec("UPDATE articles SET title = 'x'"));
+}
+
+const char* const kSlowQuery =
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) FROM c";
+
+TEST_F(ReadOnlyQueryTest, ATimeoutInterruptsTheQuery) {
+  QueryLimits limits;
+  limits.timeout = std::chrono::milliseconds(200);
+  try {
+    (void)runReadOnlyQuery(db_, kSlowQuery, limits);
+    ADD_FAILURE() << "not interrupted";
+  } catch (const QueryInterrupted& e) {
+    EXPECT_EQ(e.reason(), QueryInterrupted::Reason::Timeout);
+    EXPECT_EQ(std::string(e.what()), "query interrupted after 0.2 s (--timeout)");
+  }
+  // A fast query under the same limit is not.
+  EXPECT_EQ(runReadOnlyQuery(db_, "SELECT count(*) FROM articles", limits).rows.size(), 1u);
+}
+
+TEST_F(ReadOnlyQueryTest, TheCancelFlagInterruptsTheQuery) {
+  std::atomic<bool> cancel{true};
+  QueryLimits limits;
+  limits.cancel = &cancel;
+  try {
+    (void)runReadOnlyQuery(db_, kSlowQuery, limits);
+    ADD_FAILURE() << "not interrupted";
+  } catch (const QueryInterrupted& e) {
+    EXPECT_EQ(e.reason(), QueryInterrupted::Reason::Cancelled);
+  }
+  cancel = false;
+  EXPECT_NO_THROW((void)runReadOnlyQuery(db_, "SELECT 1", limits));
+}
+
+TEST_F(ReadOnlyQueryTest, ExtensionsCannotBeLoaded) {
+  const std::string before = snapshot();
+  EXPECT_NE(refusal("SELECT load_extension('/no/such/lib.so')"), "(accepted)");
+  EXPECT_NE(refusal("SELECT load_extension('/no/such/lib.so', 'entry')"), "(accepted)");
+  EXPECT_EQ(snapshot(), before);
+}
+
+TEST_F(ReadOnlyQueryTest, WritablePragmasAttachAndDetachAreRefused) {
+  const std::string before = snapshot();
+  for (const char* sql : {"PRAGMA writable_schema = 1", "PRAGMA foreign_keys = OFF", "PRAGMA user_version = 9",
+                          "ATTACH ':memory:' AS x", "DETACH DATABASE main", "PRAGMA query_only = 0"})
+    EXPECT_NE(refusal(sql), "(accepted)") << sql;
+  EXPECT_EQ(snapshot(), before);
 }
 
 }  // namespace

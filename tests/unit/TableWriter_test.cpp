@@ -233,6 +233,46 @@ TEST(TableWriter, TableWithoutHeader) {
   EXPECT_EQ(lines(write(r, TableFormat::Table, false)), std::vector<std::string>{"x  y"});
 }
 
+// --- box, tsv, line ------------------------------------------------------------------
+
+TEST(TableWriter, BoxFramesTheTableWithAlignedColumns) {
+  const std::vector<std::string> out = lines(write(sample(), TableFormat::Box));
+  ASSERT_EQ(out.size(), 7u);  // top, header, rule, three rows, bottom
+  EXPECT_TRUE(out[0].starts_with("┌─")) << out[0];
+  EXPECT_TRUE(out[0].ends_with("─┐"));
+  EXPECT_TRUE(out[1].starts_with("│ id  │ name"));
+  EXPECT_TRUE(out[2].starts_with("├─"));
+  EXPECT_TRUE(out[6].starts_with("└─"));
+  // Every line is as wide, in characters; numbers are right-aligned.
+  for (const std::string& line : out) EXPECT_EQ(utf8::length(line), utf8::length(out[0])) << line;
+  EXPECT_TRUE(out[3].starts_with("│   1 │ Érevan")) << out[3];
+  EXPECT_TRUE(out[4].starts_with("│ -20 │")) << out[4];
+  EXPECT_NE(out[4].find("deux lignes | pipe"), std::string::npos) << out[4];
+  const std::vector<std::string> bare = lines(write(sample(), TableFormat::Box, false));
+  ASSERT_EQ(bare.size(), 5u);
+  EXPECT_TRUE(bare[1].starts_with("│   1 │"));
+}
+
+TEST(TableWriter, TsvEscapesTabsAndNewlines) {
+  const std::string out = write(sample(), TableFormat::Tsv);
+  const std::vector<std::string> rows = lines(out);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0], "id\tname\tscore\tnote");
+  EXPECT_EQ(rows[1], "1\tÉrevan\t2.5\t");
+  EXPECT_EQ(rows[2], "-20\ta,b \"q\"\t0.001\tdeux\\nlignes | pipe");
+  EXPECT_EQ(rows[3], "300\tL’armée\t-1\t\\r\\ttab");
+  EXPECT_EQ(lines(write(sample(), TableFormat::Tsv, false)).size(), 3u);
+}
+
+TEST(TableWriter, LineIsOneColumnPerLineWithABlankLineBetweenRows) {
+  ResultSet r;
+  r.columns = {"id", "ville"};
+  r.rows = {{std::int64_t{1}, std::string("Érevan")}, {std::int64_t{2}, std::monostate{}}};
+  EXPECT_EQ(write(r, TableFormat::Line), "   id = 1\nville = Érevan\n\n   id = 2\nville = \n");
+  EXPECT_EQ(write(r, TableFormat::Line, false), write(r, TableFormat::Line));
+  EXPECT_EQ(write(ResultSet{{"a"}, {}}, TableFormat::Line), "");
+}
+
 // --- formats and cells -------------------------------------------------------------
 
 TEST(TableWriter, ParseTableFormat) {
@@ -242,14 +282,18 @@ TEST(TableWriter, ParseTableFormat) {
   EXPECT_EQ(parseTableFormat("ndjson"), TableFormat::Ndjson);
   EXPECT_EQ(parseTableFormat("markdown"), TableFormat::Markdown);
   for (const std::string& name : tableFormatNames()) EXPECT_NO_THROW((void)parseTableFormat(name)) << name;
-  for (const char* bad : {"xml", "", "tsv", "jsonl", "md"}) {
+  EXPECT_EQ(parseTableFormat("box"), TableFormat::Box);
+  EXPECT_EQ(parseTableFormat("tsv"), TableFormat::Tsv);
+  EXPECT_EQ(parseTableFormat("line"), TableFormat::Line);
+  for (const std::string& name : shellFormatNames()) EXPECT_NO_THROW((void)parseTableFormat(name)) << name;
+  for (const char* bad : {"xml", "", "jsonl", "md", "lines"}) {
     try {
       (void)parseTableFormat(bad);
       ADD_FAILURE() << "accepted " << bad;
     } catch (const UsageError& e) {
       const std::string message = e.what();
       EXPECT_NE(message.find(std::string("'") + bad + "'"), std::string::npos) << message;
-      for (const std::string& name : tableFormatNames()) EXPECT_NE(message.find(name), std::string::npos) << message;
+      for (const std::string& name : shellFormatNames()) EXPECT_NE(message.find(name), std::string::npos) << message;
     }
   }
 }
