@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "lexicon/LexiconFile.hpp"
 #include "query/EventQuery.hpp"
 
 namespace chronicle::cli {
@@ -15,8 +16,11 @@ namespace chronicle::cli {
 class EventFilterOptions {
  public:
   void add(CLI::App& sub);
-  // Throws UsageError on a bad date or type.
-  EventFilter filter() const;
+  // Throws UsageError on a bad date or type, or an actor the gazetteer of
+  // `lexicon` does not know. --actor and --claimed-by take a code (any case)
+  // or any alias of one actor: "Arménie", "Erevan", "armée
+  // azerbaïdjanaise", "ODKB".
+  EventFilter filter(const LexiconSource& lexicon = LexiconSource()) const;
 
  private:
   std::string from_, to_;

@@ -35,7 +35,7 @@ void EventsCommand::setup(CLI::App& sub) {
 }
 
 int EventsCommand::run(const GlobalOptions& global) {
-  const EventFilter filter = filters_.filter();
+  const EventFilter filter = filters_.filter(global.lexicon());
   const TableFormat format = parseTableFormat(format_);
   Database db = global.openDatabase(Database::Access::ReadOnly);
   const auto events = queryEvents(db, filter);
@@ -79,7 +79,7 @@ void TimelineCommand::setup(CLI::App& sub) {
 }
 
 int TimelineCommand::run(const GlobalOptions& global) {
-  const EventFilter filter = filters_.filter();
+  const EventFilter filter = filters_.filter(global.lexicon());
   const bool evidence = evidence_ || global.verbose;
   Database db = global.openDatabase(Database::Access::ReadOnly);
   const auto events = queryEvents(db, filter);
