@@ -4,6 +4,7 @@
 #include "cli/ArticlesCommand.hpp"
 #include "cli/DatesCommand.hpp"
 #include "cli/EventsCommand.hpp"
+#include "cli/ExportCommand.hpp"
 #include "cli/ExtractCommand.hpp"
 #include "cli/ImportCommand.hpp"
 #include "cli/SearchCommand.hpp"
@@ -26,6 +27,8 @@ const std::vector<CommandInfo>& commands() {
       {"timeline", "The chronology for a person to read, grouped by year and month", &make<TimelineCommand>},
       {"reprocess", "Re-extract every stored article with the current rules and lexicons, then re-fuse",
        &make<ReprocessCommand>},
+      {"export", "Write the events for other tools: csv, json, ndjson, markdown, acled, ucdp, geojson, timelinejs, html, datapackage",
+       &make<ExportCommand>},
       {"sql", "Run one read-only SQL query on the database", &make<SqlCommand>},
       {"search", "Full-text search of the stored sentences (accent-insensitive)", &make<SearchCommand>},
       {"dates", "Tag and resolve the French date expressions of texts (stdin lines or arguments)", &make<DatesCommand>},

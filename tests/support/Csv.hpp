@@ -9,9 +9,18 @@
 
 namespace chronicle::testsupport {
 
+struct CsvExpect {
+  char delimiter = ',';
+  bool bom = false;  // the text must start with a UTF-8 BOM (Excel), else must not
+};
+
 // A small RFC 4180 reader: records end with CRLF; quoted fields may hold
-// commas, quotes (doubled) and line breaks.
-inline std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
+// the delimiter, quotes (doubled) and line breaks.
+inline std::vector<std::vector<std::string>> parseCsv(const std::string& input, const CsvExpect& expect = {}) {
+  const std::string bom = "\xEF\xBB\xBF";
+  const bool hasBom = input.compare(0, bom.size(), bom) == 0;
+  EXPECT_EQ(hasBom, expect.bom) << (expect.bom ? "no UTF-8 BOM" : "unexpected UTF-8 BOM");
+  const std::string text = hasBom ? input.substr(bom.size()) : input;
   std::vector<std::vector<std::string>> records;
   std::vector<std::string> record;
   std::string field;
@@ -30,7 +39,7 @@ inline std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
     } else if (c == '"') {
       EXPECT_TRUE(field.empty()) << "quote inside an unquoted field at byte " << i;
       quoted = true;
-    } else if (c == ',') {
+    } else if (c == expect.delimiter) {
       record.push_back(std::move(field));
       field.clear();
     } else if (c == '\r') {
