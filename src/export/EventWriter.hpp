@@ -29,6 +29,15 @@ class ActorNames {
   std::map<std::string, std::string> names_;
 };
 
+// "Azerbaïdjan → Arménie (médiation : Russie)", for the formats a person reads.
+inline std::string actorsLine(const EventRecord& e, const ActorNames& actors) {
+  std::string line;
+  if (!e.initiator.empty()) line += actors(e.initiator);
+  if (!e.target.empty()) line += (line.empty() ? "" : " → ") + actors(e.target);
+  if (!e.mediator.empty()) line += (line.empty() ? "" : " ") + std::string("(médiation : ") + actors(e.mediator) + ")";
+  return line;
+}
+
 struct ExportOptions {
   bool excel = false;          // csv: UTF-8 BOM, CRLF, a leading ' on formula-like text cells
   char delimiter = ',';        // csv

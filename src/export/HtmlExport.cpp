@@ -72,14 +72,6 @@ std::string dateShown(const EventRecord& e) {
   return displayDate(dateOf(e.dateStart), dateOf(e.dateEnd), e.precision);
 }
 
-std::string actorsLine(const EventRecord& e, const ActorNames& actors) {
-  std::string line;
-  if (!e.initiator.empty()) line += actors(e.initiator);
-  if (!e.target.empty()) line += (line.empty() ? "" : " → ") + actors(e.target);
-  if (!e.mediator.empty()) line += (line.empty() ? "" : " ") + std::string("(médiation : ") + actors(e.mediator) + ")";
-  return line;
-}
-
 std::string placesLine(const EventRecord& e) {
   std::string line;
   for (std::size_t k = 0; k < e.locations.size(); ++k) line += (k ? ", " : "") + e.locations[k].name;

@@ -40,14 +40,6 @@ Json dateObject(const CivilDate& d, DateParts parts) {
   return j;
 }
 
-std::string actorsLine(const EventRecord& e, const ActorNames& actors) {
-  std::string line;
-  if (!e.initiator.empty()) line += actors(e.initiator);
-  if (!e.target.empty()) line += (line.empty() ? "" : " → ") + actors(e.target);
-  if (!e.mediator.empty()) line += (line.empty() ? "" : " ") + std::string("(médiation : ") + actors(e.mediator) + ")";
-  return line;
-}
-
 std::string headline(const EventRecord& e, const ActorNames& actors) {
   std::string h = e.type.empty() ? std::string("événement") : e.type;
   if (!e.subtype.empty()) h += " (" + e.subtype + ")";
