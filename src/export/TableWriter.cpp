@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <set>
 
+#include "export/CsvWriter.hpp"
 #include "util/Error.hpp"
 #include "util/Unicode.hpp"
 
@@ -35,16 +36,6 @@ nlohmann::json toJson(const Cell& c) {
         else return v;
       },
       c);
-}
-
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else out += c;
-  }
-  return out + "\"";
 }
 
 // JSON object keys must be unique: a repeated column name (the "id" of two
@@ -189,14 +180,9 @@ void writeTable(std::ostream& out, const ResultSet& r, TableFormat format, bool 
       return;
     }
     case TableFormat::Csv: {
-      if (header) {
-        for (std::size_t i = 0; i < r.columns.size(); ++i) out << (i ? "," : "") << csvField(r.columns[i]);
-        out << "\r\n";
-      }
-      for (const auto& row : r.rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csvField(cellText(row[i]));
-        out << "\r\n";
-      }
+      CsvWriter csv(out, CsvDialect{});
+      if (header) csv.header(r.columns);
+      for (const auto& row : r.rows) csv.row(row);
       return;
     }
     case TableFormat::Markdown: {
