@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/EventTable.hpp"
 #include "export/EventWriter.hpp"
 
 namespace chronicle {
@@ -15,13 +16,12 @@ using Json = nlohmann::ordered_json;
 
 Json textOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
-Json optTextOrNull(const std::optional<std::string>& s) {
-  return s && !s->empty() ? Json(*s) : Json(nullptr);
+Json cellJson(const Cell& c) {
+  if (const auto* i = std::get_if<std::int64_t>(&c)) return *i;
+  if (const auto* d = std::get_if<double>(&c)) return std::isfinite(*d) ? Json(*d) : Json(nullptr);
+  if (const auto* t = std::get_if<std::string>(&c)) return *t;
+  return nullptr;
 }
-
-Json countOrNull(const std::optional<std::int64_t>& n) { return n ? Json(*n) : Json(nullptr); }
-
-Json realOrNull(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
 
 // "2020-10-31T00:00:00Z", or null when the event has no valid start.
 Json datetimeOf(const std::optional<std::string>& dateStart) {
@@ -31,30 +31,16 @@ Json datetimeOf(const std::optional<std::string>& dateStart) {
   return d->iso() + "T00:00:00Z";
 }
 
+// The CSV export's event columns (id … confidence) under the same names,
+// `datetime` after date_end, then this feature's place.
 Json properties(const EventRecord& e, const EventLocation& l, const ActorNames& actors) {
+  const auto& columns = eventTableColumns();
+  const std::vector<Cell> row = eventTableRow(e, actors);
   Json p = Json::object();
-  p["id"] = e.id;
-  p["type"] = textOrNull(e.type);
-  p["subtype"] = textOrNull(e.subtype);
-  p["status"] = textOrNull(e.status);
-  p["date_start"] = optTextOrNull(e.dateStart);
-  p["date_end"] = optTextOrNull(e.dateEnd);
-  p["datetime"] = datetimeOf(e.dateStart);
-  p["precision"] = textOrNull(e.precision);
-  p["date_text"] = textOrNull(e.dateText);
-  p["initiator"] = textOrNull(e.initiator);
-  p["initiator_name"] = e.initiator.empty() ? Json(nullptr) : Json(actors(e.initiator));
-  p["target"] = textOrNull(e.target);
-  p["target_name"] = e.target.empty() ? Json(nullptr) : Json(actors(e.target));
-  p["mediator"] = textOrNull(e.mediator);
-  p["claimed_by"] = textOrNull(e.claimedBy);
-  p["modality"] = textOrNull(e.modality);
-  p["fatalities"] = countOrNull(e.fatalities);
-  p["fatalities_low"] = countOrNull(e.fatalitiesLow);
-  p["fatalities_high"] = countOrNull(e.fatalitiesHigh);
-  p["source_count"] = e.sourceCount;
-  p["article_count"] = e.articleCount;
-  p["confidence"] = realOrNull(e.confidence);
+  for (std::size_t k = 0; k < columns.size() && columns[k].name != "locations"; ++k) {
+    p[columns[k].name] = cellJson(row[k]);
+    if (columns[k].name == "date_end") p["datetime"] = datetimeOf(e.dateStart);
+  }
   p["place"] = l.name;
   p["place_id"] = textOrNull(l.id);
   p["country"] = textOrNull(l.country);
