@@ -8,7 +8,7 @@ CHRONICLE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CHRONICLE_PACKAGES=(
   cmake ninja-build g++ pkg-config python3 sqlite3
   libsqlite3-dev libsqlitecpp-dev libicu-dev libspdlog-dev libfmt-dev
-  libgtest-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev
+  libgtest-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev libssl-dev
   chromium
 )
 

@@ -47,13 +47,13 @@ class ConsoleObserver : public ImportObserver {
     }
     drawProgress(a.name);
   }
-  void duplicate(const ProcessedArticle& a, std::int64_t existing) override {
+  void duplicate(const std::string& name, const std::string& origin, std::int64_t existing) override {
     ++done_;
     if (!quiet_) {
       clearProgress();
-      std::cout << "duplicate: " << a.origin << " has the same text as article #" << existing << "\n";
+      std::cout << "duplicate: " << origin << " has the same text as article #" << existing << "\n";
     }
-    drawProgress(a.name);
+    drawProgress(name);
   }
   void planned(std::size_t files) override { total_ += files; }
   void failed(const std::string& origin, const std::string& message) override {
@@ -107,6 +107,9 @@ void ImportCommand::setup(CLI::App& sub) {
   sub.add_option("--title", title_, "Title of a single article");
   sub.add_option("--language", language_, "Language code of a single article (default fr)");
   sub.add_option("--max-article-size", maxSize_, "Refuse larger articles (default 10M; units K, M)");
+  sub.add_option("-j,--jobs", jobs_,
+                 "Worker threads that read and extract articles (default: one per core); one more thread writes")
+      ->check(CLI::Range(1u, 256u));
 }
 
 int ImportCommand::run(const GlobalOptions& global) {
@@ -127,7 +130,7 @@ int ImportCommand::run(const GlobalOptions& global) {
   }
   const LexiconSource lexicon = global.lexicon();
   // the lexicons first: a bad one leaves no database behind
-  Importer importer(lexicon, options);
+  Importer importer(lexicon, options, jobs_);
   Database db = global.openDatabase(Database::Access::ReadWrite);
   ConsoleObserver observer(global.quiet, global.verbose);
   const StopOnSignals signals;

@@ -62,6 +62,7 @@ void PhraseMatcher::add(std::string_view phrase, std::size_t id, const std::stri
   const std::size_t index = phrases_.size();
   if (head.prefix) {
     byPrefix_[head.text].push_back(index);
+    prefixHeads_[headKey(head.text)] = true;
     shortestPrefix_ = std::min(shortestPrefix_, head.text.size());
     longestPrefix_ = std::max(longestPrefix_, head.text.size());
   } else {
@@ -92,11 +93,17 @@ std::size_t PhraseMatcher::matchAt(const Phrase& p, std::size_t part, const Word
   return ok ? matchAt(p, part + 1, w, pos + 1) : 0;
 }
 
+std::size_t PhraseMatcher::headKey(std::string_view word) {
+  // prefixes have 3 bytes at least (add() checks)
+  const auto b = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(word[i])); };
+  return (b(0) * 961 + b(1) * 31 + b(2)) % kHeadBits;
+}
+
 void PhraseMatcher::candidates(const WordView& w, std::size_t pos, std::vector<std::size_t>& out) const {
   out.clear();
   const std::string_view t = w.text(pos);
   if (auto it = byWord_.find(t); it != byWord_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
-  if (!byPrefix_.empty())
+  if (!byPrefix_.empty() && t.size() >= shortestPrefix_ && prefixHeads_[headKey(t)])
     for (std::size_t n = shortestPrefix_; n <= std::min(longestPrefix_, t.size()); ++n)
       if (auto it = byPrefix_.find(t.substr(0, n)); it != byPrefix_.end())
         out.insert(out.end(), it->second.begin(), it->second.end());

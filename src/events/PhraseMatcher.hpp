@@ -67,6 +67,12 @@ class PhraseMatcher {
   StringMap<std::vector<std::size_t>> byPrefix_;  // first part a prefix
   std::size_t shortestPrefix_ = 64;
   std::size_t longestPrefix_ = 0;
+  // A filter on the first three bytes of the prefix heads: most words start
+  // no prefix phrase, and one bit test spares them the lookups of every
+  // prefix length (false positives only cost those lookups).
+  static constexpr std::size_t kHeadBits = 1u << 16;
+  static std::size_t headKey(std::string_view word);
+  std::vector<bool> prefixHeads_ = std::vector<bool>(kHeadBits, false);
 };
 
 }  // namespace chronicle

@@ -69,6 +69,10 @@ const std::vector<TableDoc>& tableDocs() {
     }},
     {"sentences_fts_config", false, "FTS5 internal configuration of sentences_fts.", true, "", {
     }},
+    {"article_sources", false, "The bytes each article came in (a text file, an NDJSON line, a JSON record), by their SHA-256: importing the same bytes again is recognised before any parsing.", false, "", {
+        {"sha256", "SHA-256 of the input's kind and bytes (lowercase hex)."},
+        {"article_id", "The article they gave (articles.id); several inputs may give one article."},
+    }},
     {"places", false, "The gazetteer places events happen at (a lookup table; label column name).", false, "name", {
         {"id", "Gazetteer id, e.g. arm-goris."},
         {"name", "Display name."},

@@ -11,6 +11,7 @@
 
 #include "util/Error.hpp"
 #include "util/FileIO.hpp"
+#include "util/Sha256.hpp"
 
 namespace chronicle {
 namespace fs = std::filesystem;
@@ -73,6 +74,17 @@ std::optional<std::string> stringField(const json& record, std::initializer_list
 }
 
 }  // namespace
+
+std::string sourceSha256(std::string_view kind, std::string_view bytes) {
+  return Sha256().update(kind).update(std::string_view("\0", 1)).update(bytes).hex();
+}
+
+bool InputReader::known(std::string_view kind, std::string_view bytes, const std::string& name,
+                        const std::string& origin, std::string& sha) {
+  if (!options_.isKnown) return false;
+  sha = sourceSha256(kind, bytes);
+  return options_.isKnown(sha, bytes.size(), name, origin);
+}
 
 InputReader::InputReader(ReaderOptions options, ArticleSink onArticle, FailureSink onFailure)
     : options_(std::move(options)), onArticle_(std::move(onArticle)), onFailure_(std::move(onFailure)) {}
@@ -193,6 +205,7 @@ void InputReader::readArticleFile(const fs::path& file, const std::string& name,
   if (ext == ".json") return readJsonDocument(bytes, name, file.string());
 
   RawArticle article;
+  if (known("text", bytes, name, origin, article.sourceSha256)) return;
   article.name = name;
   article.path = fs::absolute(file).lexically_normal().string();
   article.origin = origin;
@@ -232,6 +245,7 @@ void InputReader::readStdin() {
   if (bytes.size() > options_.maxArticleBytes)
     return onFailure_("stdin", tooLarge(bytes.size(), options_.maxArticleBytes));
   RawArticle article;
+  if (known("text", bytes, "stdin", "stdin", article.sourceSha256)) return;
   article.name = "stdin";
   article.origin = "stdin";
   article.bytes = std::move(bytes);
@@ -248,11 +262,18 @@ void InputReader::readJsonDocument(std::string_view text, const std::string& nam
   } catch (const json::exception& e) {
     return onFailure_(origin, std::string("invalid JSON: ") + e.what());
   }
-  if (doc.is_object()) return emitRecord(doc, name, path, origin);
+  // A record's bytes are its compact serialisation: the document is parsed
+  // already, so this only spares the article's processing.
+  auto emitKnown = [&](const json& record, const std::string& recordName, const std::string& where) {
+    std::string sha;
+    if (record.is_object() && known("json", record.dump(), recordName, where, sha)) return;
+    emitRecord(record, recordName, path, where, std::move(sha));
+  };
+  if (doc.is_object()) return emitKnown(doc, name, origin);
   if (!doc.is_array()) return onFailure_(origin, std::string("expected a JSON object or an array of objects, not ") + doc.type_name());
   if (doc.empty()) return onFailure_(origin, "empty JSON array: no article");
   for (std::size_t i = 0; i < doc.size(); ++i)
-    emitRecord(doc[i], name + ":" + std::to_string(i + 1), path, origin + ":" + std::to_string(i + 1));
+    emitKnown(doc[i], name + ":" + std::to_string(i + 1), origin + ":" + std::to_string(i + 1));
 }
 
 void InputReader::readNdjson(std::istream& in, const std::string& name, const std::string& path) {
@@ -269,6 +290,8 @@ void InputReader::readNdjson(std::istream& in, const std::string& name, const st
       onFailure_(origin + ":" + std::to_string(lineNo), tooLarge(line.size(), options_.maxArticleBytes, " record"));
       continue;
     }
+    std::string sha;
+    if (known("ndjson", line, recordName, origin + ":" + std::to_string(lineNo), sha)) continue;
     json record;
     try {
       record = parseBounded(line);
@@ -279,13 +302,13 @@ void InputReader::readNdjson(std::istream& in, const std::string& name, const st
       onFailure_(origin + ":" + std::to_string(lineNo), std::string("invalid JSON: ") + e.what());
       continue;
     }
-    emitRecord(record, recordName, path, origin + ":" + std::to_string(lineNo));
+    emitRecord(record, recordName, path, origin + ":" + std::to_string(lineNo), std::move(sha));
   }
   if (records == 0) onFailure_(origin, "no record: the file is empty");
 }
 
 void InputReader::emitRecord(const json& record, const std::string& name, const std::string& path,
-                             const std::string& where) {
+                             const std::string& where, std::string sourceSha) {
   if (!record.is_object()) return onFailure_(where, std::string("a record must be a JSON object, not ") + record.type_name());
   RawArticle article;
   try {
@@ -307,6 +330,7 @@ void InputReader::emitRecord(const json& record, const std::string& name, const 
   article.path = path.empty() ? std::string() : fs::absolute(path).lexically_normal().string();
   article.origin = where;
   article.decoded = true;
+  article.sourceSha256 = std::move(sourceSha);
   emit(std::move(article));
 }
 

@@ -35,7 +35,17 @@ struct ReaderOptions {
   // Told how many files a path holds once it is listed, before they are read
   // (for a progress bar).
   std::function<void(std::size_t files)> onPlanned;
+  // When set, every input is hashed before it is parsed (RawArticle::
+  // sourceSha256) and offered here first: returning true means "already
+  // imported, reported by you", and the input is not read further.
+  std::function<bool(const std::string& sourceSha256, std::size_t bytes, const std::string& name,
+                     const std::string& origin)>
+      isKnown;
 };
+
+// The hash InputReader gives an input of this kind ("text", "ndjson",
+// "json") and these bytes.
+std::string sourceSha256(std::string_view kind, std::string_view bytes);
 
 class InputReader {
  public:
@@ -58,7 +68,10 @@ class InputReader {
   void readArticleFile(const std::filesystem::path& file, const std::string& name, const ArticleMetadata* manifestMeta);
   void readStdin();
   void emitRecord(const nlohmann::json& record, const std::string& name, const std::string& path,
-                  const std::string& origin);
+                  const std::string& origin, std::string sourceSha);
+  // Hashes an input when asked to; true when it is known (skip it).
+  bool known(std::string_view kind, std::string_view bytes, const std::string& name, const std::string& origin,
+             std::string& sha);
   void emit(RawArticle&& article);
 
   ReaderOptions options_;

@@ -27,6 +27,10 @@ struct RawArticle {
   std::string bytes;   // file bytes (any charset), or UTF-8 text from JSON
   bool decoded = false;  // bytes are already UTF-8 (JSON strings)
   ArticleMetadata meta;
+  // SHA-256 of the input it came in (a text file's bytes, an NDJSON line, a
+  // JSON record), taken before any parsing: the same bytes again are known
+  // without being read further. Empty when nobody asked (see ReaderOptions).
+  std::string sourceSha256;
 };
 
 }  // namespace chronicle

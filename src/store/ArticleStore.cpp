@@ -4,7 +4,7 @@
 #include <sqlite3.h>
 
 #include "store/Columns.hpp"
-#include "store/EventStore.hpp"
+#include "store/ArticleWriter.hpp"
 
 namespace chronicle {
 namespace {
@@ -36,60 +36,13 @@ StoredArticle readArticle(SQLite::Statement& st) {
 }  // namespace
 
 std::optional<std::int64_t> ArticleStore::findBySha(const std::string& sha256) {
-  SQLite::Statement st(db_.sql(), "SELECT id FROM articles WHERE sha256 = ?");
-  st.bind(1, sha256);
-  if (st.executeStep()) return st.getColumn(0).getInt64();
-  return std::nullopt;
+  return ArticleWriter(db_).findBySha(sha256);
 }
 
 std::int64_t ArticleStore::insert(const ProcessedArticle& a, const std::string& importedAt) {
-  // A savepoint of our own: on failure it is rolled back *and* released, so
-  // the enclosing batch transaction goes on without a trace of the article.
-  db_.sql().exec("SAVEPOINT article");
-  try {
-    const std::int64_t id = insertRows(a, importedAt);
-    db_.sql().exec("RELEASE article");
-    return id;
-  } catch (...) {
-    db_.sql().exec("ROLLBACK TO article");
-    db_.sql().exec("RELEASE article");
-    throw;
-  }
-}
-
-std::int64_t ArticleStore::insertRows(const ProcessedArticle& a, const std::string& importedAt) {
-  SQLite::Statement st(db_.sql(),
-                       "INSERT INTO articles (sha256, name, path, url, source, title, published, published_source, "
-                       "published_text, language, charset, imported_at, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  st.bind(1, a.sha256);
-  st.bind(2, a.name);
-  bindOrNull(st, 3, a.path);
-  bindOrNull(st, 4, a.url);
-  bindOrNull(st, 5, a.source);
-  bindOrNull(st, 6, a.title);
-  bindOrNull(st, 7, a.published);
-  st.bind(8, toString(a.publishedSource));
-  bindOrNull(st, 9, a.publishedText);
-  st.bind(10, a.language);
-  st.bind(11, a.charset);
-  st.bind(12, importedAt);
-  st.bind(13, a.text);
-  st.exec();
-  const std::int64_t id = db_.sql().getLastInsertRowid();
-
-  SQLite::Statement sent(db_.sql(),
-                         "INSERT INTO sentences (article_id, ordinal, start_byte, end_byte, text) VALUES (?,?,?,?,?)");
-  int ordinal = 0;
-  for (const ByteSpan& s : a.sentences) {
-    sent.bind(1, id);
-    sent.bind(2, ordinal++);
-    sent.bind(3, static_cast<std::int64_t>(s.begin));
-    sent.bind(4, static_cast<std::int64_t>(s.end));
-    sent.bind(5, a.text.substr(s.begin, s.size()));
-    sent.exec();
-    sent.reset();
-  }
-  EventStore(db_).insertMentions(id, a.mentions);
+  ArticleWriter writer(db_);
+  const std::int64_t id = writer.insert(a, importedAt);
+  writer.index();
   return id;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Articles and sentences in the database. insert() writes one article whole
-// inside a savepoint, so a failure leaves nothing of it; the caller decides
-// how many articles one transaction holds (ImportBatch).
+// (with its full-text index) inside a savepoint, so a failure leaves nothing
+// of it. An import writes through ArticleWriter instead, which indexes a
+// batch at a time.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -52,8 +53,6 @@ class ArticleStore {
   std::int64_t count();
 
  private:
-  std::int64_t insertRows(const ProcessedArticle& article, const std::string& importedAt);
-
   Database& db_;
 };
 

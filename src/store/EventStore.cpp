@@ -24,18 +24,33 @@ const Gazetteer& builtInGazetteer() {
 
 }  // namespace
 
-void EventStore::insertMentions(std::int64_t articleId, const std::vector<EventMention>& mentions) {
-  if (mentions.empty()) return;
-  SQLite::Statement st(db_.sql(),
-                       "INSERT INTO mentions (article_id, sentence, start_byte, end_byte, trigger_start, trigger_end, "
-                       "trigger, type, subtype, status, date_start, date_end, precision, date_text, date_source, "
-                       "initiator, target, mediator, claimed_by, modality, fatalities, fatalities_low, "
-                       "fatalities_high, wounded, captured, confidence, why) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  SQLite::Statement place(db_.sql(),
-                          "INSERT OR IGNORE INTO places (id, name, kind, country, admin1, region, latitude, longitude) "
-                          "VALUES (?,?,?,?,?,?,?,?)");
-  SQLite::Statement link(db_.sql(), "INSERT INTO mention_places (mention_id, place_id, ordinal) VALUES (?,?,?)");
+MentionWriter::MentionWriter(Database& db)
+    : db_(db),
+      mention_(db.sql(),
+               "INSERT INTO mentions (article_id, sentence, start_byte, end_byte, trigger_start, trigger_end, "
+               "trigger, type, subtype, status, date_start, date_end, precision, date_text, date_source, "
+               "initiator, target, mediator, claimed_by, modality, fatalities, fatalities_low, "
+               "fatalities_high, wounded, captured, confidence, why) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+      place_(db.sql(),
+             "INSERT OR IGNORE INTO places (id, name, kind, country, admin1, region, latitude, longitude) "
+             "VALUES (?,?,?,?,?,?,?,?)"),
+      link_(db.sql(), "INSERT INTO mention_places (mention_id, place_id, ordinal) VALUES (?,?,?)"),
+      clear_(db.sql(), "DELETE FROM mentions WHERE article_id = ?") {}
+
+void MentionWriter::afterRollback() {
+  for (SQLite::Statement* st : {&mention_, &place_, &link_, &clear_}) st->tryReset();
+  placesWritten_.clear();
+}
+
+void MentionWriter::clear(std::int64_t articleId) {
+  clear_.bind(1, articleId);
+  clear_.exec();
+  clear_.reset();
+}
+
+void MentionWriter::write(std::int64_t articleId, const std::vector<EventMention>& mentions) {
+  SQLite::Statement& st = mention_;
   for (const EventMention& m : mentions) {
     int i = 0;
     st.bind(++i, articleId);
@@ -70,30 +85,38 @@ void EventStore::insertMentions(std::int64_t articleId, const std::vector<EventM
     const std::int64_t id = db_.sql().getLastInsertRowid();
     int ordinal = 0;
     for (const Place* p : m.places) {
-      place.bind(1, p->id);
-      place.bind(2, p->name);
-      place.bind(3, p->kind);
-      place.bind(4, p->country);
-      bindOrNull(place, 5, p->admin1);
-      bindOrNull(place, 6, p->region);
-      place.bind(7, p->latitude);
-      place.bind(8, p->longitude);
-      place.exec();
-      place.reset();
-      link.bind(1, id);
-      link.bind(2, p->id);
-      link.bind(3, ordinal++);
-      link.exec();
-      link.reset();
+      // A place is written once per writer; INSERT OR IGNORE keeps one
+      // already in the file (from an earlier import) as it is.
+      if (placesWritten_.insert(p->id).second) {
+        place_.bind(1, p->id);
+        place_.bind(2, p->name);
+        place_.bind(3, p->kind);
+        place_.bind(4, p->country);
+        bindOrNull(place_, 5, p->admin1);
+        bindOrNull(place_, 6, p->region);
+        place_.bind(7, p->latitude);
+        place_.bind(8, p->longitude);
+        place_.exec();
+        place_.reset();
+      }
+      link_.bind(1, id);
+      link_.bind(2, p->id);
+      link_.bind(3, ordinal++);
+      link_.exec();
+      link_.reset();
     }
   }
 }
 
+void EventStore::insertMentions(std::int64_t articleId, const std::vector<EventMention>& mentions) {
+  if (mentions.empty()) return;
+  MentionWriter(db_).write(articleId, mentions);
+}
+
 void EventStore::replaceMentions(std::int64_t articleId, const std::vector<EventMention>& mentions) {
-  SQLite::Statement del(db_.sql(), "DELETE FROM mentions WHERE article_id = ?");
-  del.bind(1, articleId);
-  del.exec();
-  insertMentions(articleId, mentions);
+  MentionWriter writer(db_);
+  writer.clear(articleId);
+  writer.write(articleId, mentions);
 }
 
 std::size_t EventStore::refuse() {

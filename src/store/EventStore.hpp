@@ -9,7 +9,11 @@
 // gazetteer, so every actor code an event holds resolves to a name through
 // its declared foreign key; a code the gazetteer does not know is stored
 // with itself as its name.
+#include <SQLiteCpp/Statement.h>
+
 #include <cstdint>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "events/EventMention.hpp"
@@ -17,6 +21,24 @@
 #include "store/Database.hpp"
 
 namespace chronicle {
+
+// Writes mentions (and the places they name) with statements prepared once:
+// one writer serves every article of an import or a reprocess.
+class MentionWriter {
+ public:
+  explicit MentionWriter(Database& db);
+  void write(std::int64_t articleId, const std::vector<EventMention>& mentions);
+  // Deletes an article's mentions (before they are written anew).
+  void clear(std::int64_t articleId);
+  // After a failure and before the rollback: the statements are reset, and
+  // the places written since may be gone.
+  void afterRollback();
+
+ private:
+  Database& db_;
+  SQLite::Statement mention_, place_, link_, clear_;
+  std::unordered_set<std::string> placesWritten_;  // INSERT OR IGNORE once per place, not per mention
+};
 
 class EventStore {
  public:

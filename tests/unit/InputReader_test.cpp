@@ -489,3 +489,40 @@ TEST_F(InputReaderTest, MaxArticleBytesIsEnforcedForRecords) {
 
 }  // namespace
 }  // namespace chronicle
+
+namespace chronicle {
+namespace {
+
+// The duplicate check before parsing: every input is offered to isKnown
+// with its hash before it is parsed, so a known line is skipped even when
+// it would not parse, and an unknown one carries its hash on.
+TEST(InputReader, KnownInputsAreSkippedBeforeParsing) {
+  std::vector<std::string> offered;
+  ReaderOptions options;
+  const std::string badLine = "{\"text\": broken";
+  options.isKnown = [&](const std::string& sha, std::size_t bytes, const std::string& name, const std::string&) {
+    offered.push_back(name + " " + std::to_string(bytes));
+    return sha == sourceSha256("ndjson", badLine);
+  };
+  Collector c(std::move(options));
+  std::istringstream in(badLine + "\n{\"text\": \"Les combats reprennent.\"}\n");
+  c.reader.readNdjson(in, "f.ndjson", "");
+  EXPECT_TRUE(c.failures.empty()) << c.failures.front().message;
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].sourceSha256, sourceSha256("ndjson", "{\"text\": \"Les combats reprennent.\"}"));
+  EXPECT_EQ(offered, (std::vector<std::string>{"f.ndjson:1 15", "f.ndjson:2 35"}));
+}
+
+TEST(InputReader, SourceHashDependsOnTheKindOfInput) {
+  EXPECT_NE(sourceSha256("text", "{}"), sourceSha256("ndjson", "{}"));
+  EXPECT_EQ(sourceSha256("text", "abc"), sourceSha256("text", "abc"));
+  // without isKnown nothing is hashed
+  Collector c;
+  std::istringstream in("{\"text\": \"Les combats reprennent.\"}\n");
+  c.reader.readNdjson(in, "f.ndjson", "");
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_TRUE(c.articles[0].sourceSha256.empty());
+}
+
+}  // namespace
+}  // namespace chronicle

@@ -27,4 +27,13 @@ TEST(Sha256, Utf8Text) {
   EXPECT_NE(sha256Hex("Érevan"), sha256Hex("E\xCC\x81revan"));  // NFD differs: normalise first
 }
 
+TEST(Sha256, PiecesHashAsTheirConcatenation) {
+  Sha256 h;
+  const std::string whole = std::string(100, 'x') + "Stepanakert" + std::string(70, 'y');
+  EXPECT_EQ(h.update(std::string(100, 'x')).update("Stepanakert").update(std::string(70, 'y')).hex(), sha256Hex(whole));
+  // the object starts afresh after hex()
+  EXPECT_EQ(h.update("abc").hex(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256().hex(), sha256Hex(""));
+}
+
 }  // namespace chronicle

@@ -23,7 +23,7 @@ namespace {
 class NullObserver : public ImportObserver {
  public:
   void imported(const ProcessedArticle&, std::int64_t) override {}
-  void duplicate(const ProcessedArticle&, std::int64_t) override {}
+  void duplicate(const std::string&, const std::string&, std::int64_t) override {}
   void failed(const std::string& origin, const std::string& message) override {
     ADD_FAILURE() << origin << ": " << message;
   }
