@@ -16,6 +16,7 @@
 // FILE.tmp, which is renamed onto FILE once complete: FILE is whole or absent.
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <array>
@@ -28,6 +29,8 @@
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <map>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -101,6 +104,99 @@ std::uint64_t mix(std::uint64_t z) {
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
   return z ^ (z >> 31);
 }
+
+// Rows written many to a statement ("INSERT ... VALUES (...), (...), ..."):
+// SQLite's cost per statement (about as much as a row's on this kind of
+// machine) is paid once for kRows rows. Values are kept until the rows are
+// written; flush() writes what is left.
+class RowBatch {
+ public:
+  static constexpr std::size_t kRows = 32;
+
+  RowBatch(SQLite::Database& db, std::string insert, std::size_t columns)
+      : db_(db), insert_(std::move(insert)), columns_(columns), values_(columns * kRows) {}
+
+  RowBatch& null() { return next(Kind::Null); }
+  RowBatch& integer(std::int64_t v) {
+    Value& x = slot(Kind::Integer);
+    x.integer = v;
+    return done();
+  }
+  RowBatch& real(double v) {
+    Value& x = slot(Kind::Real);
+    x.real = v;
+    return done();
+  }
+  RowBatch& text(std::string v) {
+    Value& x = slot(Kind::Text);
+    x.text = std::move(v);
+    return done();
+  }
+  RowBatch& textOrNull(std::string v) { return v.empty() ? null() : text(std::move(v)); }
+  RowBatch& countOrNull(std::int32_t v) { return v < 0 ? null() : integer(v); }
+  RowBatch& dateOrNull(const std::optional<CivilDate>& d) { return d ? text(d->iso()) : null(); }
+
+  void flush() {
+    const std::size_t rows = used_ / columns_;
+    if (rows == 0) return;
+    SQLite::Statement& st = statement(rows);
+    for (std::size_t k = 0; k < rows * columns_; ++k) {
+      const int index = static_cast<int>(k + 1);
+      const Value& v = values_[k];
+      switch (v.kind) {
+        case Kind::Integer: st.bind(index, v.integer); break;
+        case Kind::Real: st.bind(index, v.real); break;
+        case Kind::Text: st.bindNoCopy(index, v.text); break;
+        case Kind::Null: st.bind(index); break;
+      }
+    }
+    st.exec();
+    st.reset();
+    used_ = 0;
+  }
+
+ private:
+  enum class Kind : std::uint8_t { Null, Integer, Real, Text };
+  struct Value {
+    Kind kind = Kind::Null;
+    std::int64_t integer = 0;
+    double real = 0;
+    std::string text;
+  };
+
+  Value& slot(Kind kind) {
+    Value& x = values_[used_];
+    x.kind = kind;
+    return x;
+  }
+  RowBatch& next(Kind kind) {
+    slot(kind);
+    return done();
+  }
+  RowBatch& done() {
+    if (++used_ == values_.size()) flush();
+    return *this;
+  }
+  SQLite::Statement& statement(std::size_t rows) {
+    auto& st = statements_[rows];
+    if (!st) {
+      std::string row = "(";
+      for (std::size_t c = 0; c < columns_; ++c) row += c ? ",?" : "?";
+      row += ")";
+      std::string sql = insert_ + " VALUES " + row;
+      for (std::size_t r = 1; r < rows; ++r) sql += "," + row;
+      st = std::make_unique<SQLite::Statement>(db_, sql);
+    }
+    return *st;
+  }
+
+  SQLite::Database& db_;
+  std::string insert_;
+  std::size_t columns_;
+  std::vector<Value> values_;
+  std::size_t used_ = 0;
+  std::map<std::size_t, std::unique_ptr<SQLite::Statement>> statements_;
+};
 
 // ---------------------------------------------------------------------------
 // What is drawn from: the lexicons, with the weights of a conflict's news.
@@ -476,56 +572,42 @@ void EventsDbWriter::writeRows(Database& db) {
       if (x.precision != y.precision) return x.precision < y.precision;
       return x.start < y.start;
     });
-    SQLite::Statement st(sql,
-                         "INSERT INTO events (id, type, subtype, status, date_start, date_end, precision, date_text, "
-                         "initiator, target, mediator, claimed_by, modality, fatalities, fatalities_low, "
-                         "fatalities_high, source_count, article_count, confidence) "
-                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    RowBatch batch(sql,
+                   "INSERT INTO events (id, type, subtype, status, date_start, date_end, precision, date_text, "
+                   "initiator, target, mediator, claimed_by, modality, fatalities, fatalities_low, "
+                   "fatalities_high, source_count, article_count, confidence)",
+                   19);
     for (std::uint32_t k : order) {
       const GenEvent& e = events_[k];
       const TriggerEntry& t = types_[e.type].triggers[e.trigger];
-      int i = 0;
-      st.bind(++i, eventId(e));
-      st.bind(++i, types_[e.type].type);
-      bindOrNull(st, ++i, t.subtype);
-      bindOrNull(st, ++i, t.status);
-      bindOrNull(st, ++i, start(e));
-      bindOrNull(st, ++i, end(e));
-      st.bind(++i, kPrecisions[e.precision]);
-      if (start(e)) st.bind(++i, displayDate(start(e), end(e), kPrecisions[e.precision]));
-      else st.bind(++i);
-      for (std::int16_t a : {e.initiator, e.target, e.mediator, e.claimedBy}) {
-        if (a >= 0) st.bind(++i, actorCode(a));
-        else st.bind(++i);
-      }
-      st.bind(++i, e.modality == 0 ? "asserted" : e.modality == 1 ? "future" : "rumoured");
-      for (std::int32_t f : {e.fatalities, e.fatalitiesLow, e.fatalitiesHigh}) {
-        if (f >= 0) st.bind(++i, static_cast<std::int64_t>(f));
-        else st.bind(++i);
-      }
-      st.bind(++i, static_cast<std::int64_t>(e.sourceCount));
-      st.bind(++i, static_cast<std::int64_t>(e.articleCount));
-      st.bind(++i, static_cast<double>(e.confidence));
-      st.exec();
-      st.reset();
+      batch.text(eventId(e)).text(types_[e.type].type).textOrNull(t.subtype).textOrNull(t.status);
+      batch.dateOrNull(start(e)).dateOrNull(end(e)).text(kPrecisions[e.precision]);
+      if (start(e)) batch.text(displayDate(start(e), end(e), kPrecisions[e.precision]));
+      else batch.null();
+      for (std::int16_t a : {e.initiator, e.target, e.mediator, e.claimedBy}) a >= 0 ? batch.text(actorCode(a)) : batch.null();
+      batch.text(e.modality == 0 ? "asserted" : e.modality == 1 ? "future" : "rumoured");
+      batch.countOrNull(e.fatalities).countOrNull(e.fatalitiesLow).countOrNull(e.fatalitiesHigh);
+      batch.integer(e.sourceCount).integer(e.articleCount).real(static_cast<double>(e.confidence));
     }
+    batch.flush();
   }
 
   phase("events");
   SQLite::Statement article(sql,
                             "INSERT INTO articles (id, sha256, name, path, url, source, title, published, published_source, "
                             "published_text, language, charset, imported_at, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  SQLite::Statement sentenceRow(sql, "INSERT INTO sentences (article_id, ordinal, start_byte, end_byte, text) VALUES (?,?,?,?,?)");
-  SQLite::Statement mention(sql,
-                            "INSERT INTO mentions (article_id, sentence, start_byte, end_byte, trigger_start, trigger_end, "
-                            "trigger, type, subtype, status, date_start, date_end, precision, date_text, date_source, "
-                            "initiator, target, mediator, claimed_by, modality, fatalities, fatalities_low, "
-                            "fatalities_high, wounded, captured, confidence, why, event_id) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  RowBatch sentenceRows(sql, "INSERT INTO sentences (article_id, ordinal, start_byte, end_byte, text)", 5);
+  RowBatch mentionRows(sql,
+                       "INSERT INTO mentions (id, article_id, sentence, start_byte, end_byte, trigger_start, trigger_end, "
+                       "trigger, type, subtype, status, date_start, date_end, precision, date_text, date_source, "
+                       "initiator, target, mediator, claimed_by, modality, fatalities, fatalities_low, "
+                       "fatalities_high, wounded, captured, confidence, why, event_id)",
+                       29);
+  std::int64_t mentionId = 0;
   SQLite::Statement placeRow(sql,
                              "INSERT OR IGNORE INTO places (id, name, kind, country, admin1, region, latitude, longitude) "
                              "VALUES (?,?,?,?,?,?,?,?)");
-  SQLite::Statement link(sql, "INSERT INTO mention_places (mention_id, place_id, ordinal) VALUES (?,?,?)");
+  RowBatch links(sql, "INSERT INTO mention_places (mention_id, place_id, ordinal)", 3);
   const auto& places = gazetteer_.places();
   std::vector<bool> placeWritten(places.size(), false);
 
@@ -611,56 +693,33 @@ void EventsDbWriter::writeRows(Database& db) {
 
     for (std::size_t n = 0; n < lines.size(); ++n) {
       const Line& l = lines[n];
-      sentenceRow.bind(1, articleId);
-      sentenceRow.bind(2, static_cast<std::int64_t>(n));
-      sentenceRow.bind(3, static_cast<std::int64_t>(l.start));
-      sentenceRow.bind(4, static_cast<std::int64_t>(l.end));
-      sentenceRow.bind(5, text.substr(l.start, l.end - l.start));
-      sentenceRow.exec();
-      sentenceRow.reset();
+      sentenceRows.integer(articleId).integer(static_cast<std::int64_t>(n));
+      sentenceRows.integer(static_cast<std::int64_t>(l.start)).integer(static_cast<std::int64_t>(l.end));
+      sentenceRows.text(text.substr(l.start, l.end - l.start));
 
       const GenEvent& e = l.event ? *l.event : l.standIn;
       const TriggerEntry& t = types_[e.type].triggers[e.trigger];
-      i = 0;
-      mention.bind(++i, articleId);
-      mention.bind(++i, static_cast<std::int64_t>(n));
-      mention.bind(++i, static_cast<std::int64_t>(l.start));
-      mention.bind(++i, static_cast<std::int64_t>(l.end));
-      mention.bind(++i, static_cast<std::int64_t>(l.triggerStart));
-      mention.bind(++i, static_cast<std::int64_t>(l.triggerEnd));
-      mention.bind(++i, t.phrase);
-      mention.bind(++i, types_[e.type].type);
-      bindOrNull(mention, ++i, t.subtype);
-      bindOrNull(mention, ++i, t.status);
-      bindOrNull(mention, ++i, start(e));
-      bindOrNull(mention, ++i, end(e));
-      mention.bind(++i, kPrecisions[e.precision]);
-      if (start(e)) mention.bind(++i, displayDate(start(e), end(e), kPrecisions[e.precision]));
-      else mention.bind(++i);
+      ++mentionId;
+      mentionRows.integer(mentionId).integer(articleId).integer(static_cast<std::int64_t>(n));
+      mentionRows.integer(static_cast<std::int64_t>(l.start)).integer(static_cast<std::int64_t>(l.end));
+      mentionRows.integer(static_cast<std::int64_t>(l.triggerStart)).integer(static_cast<std::int64_t>(l.triggerEnd));
+      mentionRows.text(t.phrase).text(types_[e.type].type).textOrNull(t.subtype).textOrNull(t.status);
+      mentionRows.dateOrNull(start(e)).dateOrNull(end(e)).text(kPrecisions[e.precision]);
+      if (start(e)) mentionRows.text(displayDate(start(e), end(e), kPrecisions[e.precision]));
+      else mentionRows.null();
       const std::size_t ds = rng_.below(100);
-      mention.bind(++i, !start(e) ? "anchor" : ds < 70 ? "explicit" : ds < 85 ? "anchor" : ds < 95 ? "discourse" : "publication");
-      for (std::int16_t x : {e.initiator, e.target, e.mediator}) {
-        if (x >= 0) mention.bind(++i, actorCode(x));
-        else mention.bind(++i);
-      }
-      if (e.claimedBy >= 0) mention.bind(++i, actorCode(e.claimedBy));
-      else mention.bind(++i);
-      mention.bind(++i, l.conditional ? (rng_.below(2) ? "conditional" : "negated")
-                        : e.modality == 0 ? "asserted" : e.modality == 1 ? "future" : "rumoured");
-      for (std::int32_t f : {e.fatalities, e.fatalitiesLow, e.fatalitiesHigh}) {
-        if (f >= 0) mention.bind(++i, static_cast<std::int64_t>(f));
-        else mention.bind(++i);
-      }
-      if (e.fatalities >= 0 && rng_.below(100) < 30) mention.bind(++i, static_cast<std::int64_t>(rng_.between(1, 300)));
-      else mention.bind(++i);
-      mention.bind(++i);  // captured
-      mention.bind(++i, static_cast<double>(e.confidence));
-      mention.bind(++i, "trigger '" + t.phrase + "' (" + t.where + "); generated by chronicle_make_events_db");
-      if (l.event) mention.bind(++i, eventId(e));
-      else mention.bind(++i);
-      mention.exec();
-      mention.reset();
-      const std::int64_t mentionId = sql.getLastInsertRowid();
+      mentionRows.text(!start(e) ? "anchor" : ds < 70 ? "explicit" : ds < 85 ? "anchor" : ds < 95 ? "discourse" : "publication");
+      for (std::int16_t x : {e.initiator, e.target, e.mediator, e.claimedBy}) x >= 0 ? mentionRows.text(actorCode(x)) : mentionRows.null();
+      mentionRows.text(l.conditional ? (rng_.below(2) ? "conditional" : "negated")
+                       : e.modality == 0 ? "asserted" : e.modality == 1 ? "future" : "rumoured");
+      mentionRows.countOrNull(e.fatalities).countOrNull(e.fatalitiesLow).countOrNull(e.fatalitiesHigh);
+      if (e.fatalities >= 0 && rng_.below(100) < 30) mentionRows.integer(rng_.between(1, 300));
+      else mentionRows.null();
+      mentionRows.null();  // captured
+      mentionRows.real(static_cast<double>(e.confidence));
+      mentionRows.text("trigger '" + t.phrase + "' (" + t.where + "); generated by chronicle_make_events_db");
+      if (l.event) mentionRows.text(eventId(e));
+      else mentionRows.null();
 
       int ordinal = 0;
       for (std::int32_t p : {e.place, l.place2}) {
@@ -680,14 +739,13 @@ void EventsDbWriter::writeRows(Database& db) {
           placeRow.reset();
           placeWritten[pk] = true;
         }
-        link.bind(1, mentionId);
-        link.bind(2, places[pk].id);
-        link.bind(3, ordinal++);
-        link.exec();
-        link.reset();
+        links.integer(mentionId).text(places[pk].id).integer(ordinal++);
       }
     }
   }
+  sentenceRows.flush();
+  mentionRows.flush();
+  links.flush();
 }
 
 void EventsDbWriter::write(const std::filesystem::path& out) {
@@ -771,6 +829,9 @@ int main(int argc, char** argv) {
   std::error_code ec;
   if (std::filesystem::exists(out, ec)) usage(out + ": exists; remove it first");
 
+  // One thread uses SQLite here: no mutexes, no memory statistics.
+  sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   try {
     const auto t0 = std::chrono::steady_clock::now();
     EventsDbWriter writer(*events, seed);

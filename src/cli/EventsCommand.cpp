@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/ExitCode.hpp"
+#include "cli/StopOnSignals.hpp"
 #include "events/EventLexicon.hpp"
 #include "export/EventWriter.hpp"
 #include "export/TableWriter.hpp"
@@ -129,7 +130,9 @@ int TimelineCommand::run(const GlobalOptions& global) {
   return exit_code::kOk;
 }
 
-void ReprocessCommand::setup(CLI::App&) {}
+void ReprocessCommand::setup(CLI::App& sub) {
+  sub.add_option("-j,--jobs", jobs_, "Threads that extract (default: one per core)")->check(CLI::Range(1u, 256u));
+}
 
 int ReprocessCommand::run(const GlobalOptions& global) {
   const std::filesystem::path path = global.databasePath();
@@ -137,8 +140,13 @@ int ReprocessCommand::run(const GlobalOptions& global) {
   if (!std::filesystem::exists(path, ec))
     throw DatabaseError(path.string() + ": no such database; import articles first (chronicle import PATH)");
   Database db = global.openDatabase(Database::Access::ReadWrite);
-  Reprocessor reprocessor(db, global.lexicon());
-  const ReprocessSummary s = reprocessor.all();
+  Reprocessor reprocessor(db, global.lexicon(), jobs_);
+  const StopOnSignals signals;
+  const ReprocessSummary s = reprocessor.all(&StopOnSignals::flag());
+  if (s.interrupted) {
+    std::cerr << "chronicle: reprocess: interrupted: nothing was changed\n";
+    return exit_code::kInterrupted;
+  }
   if (!global.quiet)
     std::cerr << "reprocessed " << s.articles << " articles: " << s.mentions << " mentions, " << s.events
               << " events\n";

@@ -33,6 +33,9 @@ class ReprocessCommand : public Command {
  public:
   void setup(CLI::App& sub) override;
   int run(const GlobalOptions& global) override;
+
+ private:
+  unsigned jobs_ = 0;  // 0: one per core
 };
 
 }  // namespace chronicle::cli

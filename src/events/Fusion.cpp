@@ -92,39 +92,68 @@ std::vector<FusedEvent> fuse(const std::vector<FusionInput>& in) {
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
 
   // Each mention joins the first event (in creation order) it fits. Events
-  // are found through buckets, so the cost is linear in the mentions: a
-  // dated event is filed under each month (fine precision) or year (coarse)
-  // its core interval touches, an undated one under its two sides.
+  // are found through buckets, so the cost stays linear in the mentions
+  // however many events a month holds: an event of fine precision (day,
+  // week, month) spanning up to kNarrowDays is filed under each day of its
+  // core interval and under each month as "narrow"; a wider one under each
+  // month as "wide". A narrow mention looks at its days and at the wide
+  // events of its months; a wide mention at every event of its months.
+  // Two events that overlap share a key that way, so the candidates are
+  // every event the mention can fit, and the first that fits is the same
+  // as in a scan of all events. Coarse events are filed by year, undated
+  // ones under their two sides.
+  constexpr long kNarrowDays = 62;
   std::vector<Cluster> clusters;
   StringMap<std::vector<std::size_t>> buckets;
+  struct Keys {
+    std::vector<std::string> file, look;
+  };
   auto keys = [](const std::string& type, const std::optional<CivilDate>& start, const std::optional<CivilDate>& end,
                  int rank, const std::string& initiator, const std::string& target) {
-    std::vector<std::string> out;
+    Keys out;
     if (!start) {
-      if (!initiator.empty() && !target.empty()) out.push_back(type + "|-|" + initiator + "|" + target);
+      if (!initiator.empty() && !target.empty()) out.file.push_back(type + "|-|" + initiator + "|" + target);
+      out.look = out.file;
       return out;
     }
     const CivilDate last = end ? *end : *start;
-    if (fine(rank)) {
-      for (int y = start->year, mo = start->month; y < last.year || (y == last.year && mo <= last.month);) {
-        out.push_back(type + "|m|" + std::to_string(y) + "-" + std::to_string(mo));
-        if (++mo > 12) mo = 1, ++y;
-      }
-    } else {
-      for (int y = start->year; y <= last.year; ++y) out.push_back(type + "|y|" + std::to_string(y));
+    if (!fine(rank)) {
+      for (int y = start->year; y <= last.year; ++y) out.file.push_back(type + "|y|" + std::to_string(y));
+      out.look = out.file;
+      return out;
     }
+    const long first = start->toDays();
+    const long final = last.toDays();
+    const bool narrow = final - first <= kNarrowDays;
+    for (int y = start->year, mo = start->month; y < last.year || (y == last.year && mo <= last.month);) {
+      const std::string month = std::to_string(y) + "-" + std::to_string(mo);
+      if (narrow) {
+        out.file.push_back(type + "|n|" + month);
+      } else {
+        out.file.push_back(type + "|w|" + month);
+        out.look.push_back(type + "|n|" + month);
+      }
+      out.look.push_back(type + "|w|" + month);
+      if (++mo > 12) mo = 1, ++y;
+    }
+    if (narrow)
+      for (long d = first; d <= final; ++d) {
+        out.file.push_back(type + "|d|" + std::to_string(d));
+        out.look.push_back(out.file.back());
+      }
     return out;
   };
   std::vector<std::size_t> candidates;
   for (std::size_t i : order) {
     const EventMention& m = in[i].mention;
     const int rank = precisionRank(m.precision);
-    const auto mine = keys(m.type, m.dateStart, m.dateEnd, rank, m.initiator, m.target);
+    const Keys mine = keys(m.type, m.dateStart, m.dateEnd, rank, m.initiator, m.target);
     candidates.clear();
-    for (const std::string& k : mine)
+    for (const std::string& k : mine.look)
       if (const auto it = buckets.find(k); it != buckets.end())
         candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     Cluster* home = nullptr;
     for (std::size_t c : candidates)
       if (compatible(clusters[c], m)) {
@@ -138,7 +167,7 @@ std::vector<FusedEvent> fuse(const std::vector<FusionInput>& in) {
       home->start = m.dateStart;
       home->end = m.dateEnd;
       home->rank = rank;
-      for (const std::string& k : mine) buckets[k].push_back(clusters.size() - 1);
+      for (const std::string& k : mine.file) buckets[k].push_back(clusters.size() - 1);
     }
     if (home->initiator.empty()) home->initiator = m.initiator;
     if (home->target.empty()) home->target = m.target;

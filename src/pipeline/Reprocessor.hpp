@@ -5,6 +5,8 @@
 // text is not decoded or segmented again: offsets stay valid.
 #include <atomic>
 #include <cstdint>
+#include <memory>
+#include <vector>
 
 #include "pipeline/ArticleProcessor.hpp"
 #include "store/Database.hpp"
@@ -21,20 +23,26 @@ struct ReprocessSummary {
 
 class Reprocessor {
  public:
-  Reprocessor(Database& db, const LexiconSource& lexicon) : db_(db), processor_(lexicon) {}
+  // `jobs` threads extract in parallel in all() (0: one per core).
+  Reprocessor(Database& db, const LexiconSource& lexicon, unsigned jobs = 0);
+  ~Reprocessor();
 
   // One article's mentions, replaced (no fusion: call refuse()). Returns
   // the number of mentions; the caller holds the transaction.
   std::size_t article(std::int64_t id);
-  // Every article, in one transaction, then fusion. `stop` is polled
-  // between articles: once set, nothing is changed.
+  // Every article, in one transaction, then fusion. Articles are extracted
+  // a chunk at a time on the worker threads and written in id order.
+  // `stop` is polled between chunks: once set, nothing is changed.
   ReprocessSummary all(const std::atomic<bool>* stop = nullptr);
 
  private:
   std::size_t reextract(std::int64_t id, const std::string& text, const std::optional<std::string>& published);
 
   Database& db_;
+  LexiconSource lexicon_;
+  unsigned jobs_;
   ArticleProcessor processor_;
+  std::vector<std::unique_ptr<ArticleProcessor>> helpers_;  // workers 1..jobs-1, built on first use
 };
 
 }  // namespace chronicle

@@ -173,5 +173,49 @@ TEST(Fusion, TheResultDoesNotDependOnTheOrderMentionsComeIn) {
   }
 }
 
+// Events are found through buckets (days for narrow intervals, months for
+// wide ones): overlapping intervals must still meet across the two kinds.
+TEST(Fusion, NarrowAndWideIntervalsMeetAcrossTheirBuckets) {
+  // a month and a day inside it
+  EXPECT_EQ(eventsOf({mention("offensive", "2020-10-01/2020-10-31", "month", "AZE", "ARM", "a"),
+                      mention("offensive", "2020-10-14", "day", "AZE", "ARM", "b")}),
+            1u);
+  // a day first, then a range of more than two months around it
+  EXPECT_EQ(eventsOf({mention("offensive", "2020-10-14", "day", "AZE", "ARM", "a"),
+                      mention("offensive", "2020-09-27/2020-12-20", "day", "AZE", "ARM", "b")}),
+            1u);
+  // two wide ranges that share one month, and one that shares none
+  EXPECT_EQ(eventsOf({mention("offensive", "2020-06-01/2020-09-30", "day", "AZE", "ARM", "a"),
+                      mention("offensive", "2020-09-15/2020-12-31", "day", "AZE", "ARM", "b"),
+                      mention("offensive", "2021-03-01/2021-06-30", "day", "AZE", "ARM", "c")}),
+            2u);
+}
+
+// Many mentions of one month, narrow and wide (where the buckets matter):
+// every mention lands in one event, and the input order changes nothing.
+TEST(Fusion, BucketsChangeNothingOnACrowdedMonth) {
+  std::vector<FusionInput> in;
+  const char* sides[] = {"AZE", "ARM", "RUS", ""};
+  for (int i = 0; i < 400; ++i) {
+    const int day = 1 + i % 28;
+    const std::string d = std::string("2020-10-") + (day < 10 ? "0" : "") + std::to_string(day);
+    const bool wide = i % 7 == 0;
+    in.push_back(mention("offensive", wide ? "2020-09-20/" + d : d, i % 5 == 0 ? "week" : "day", sides[i % 4],
+                         sides[(i / 4) % 4], "art" + std::to_string(i / 3), static_cast<std::size_t>(i)));
+  }
+  const auto events = fuse(in);
+  // every mention is in exactly one event, and no two events could merge
+  std::size_t members = 0;
+  for (const auto& e : events) members += e.members.size();
+  EXPECT_EQ(members, in.size());
+  EXPECT_LT(events.size(), in.size());
+  std::vector<FusionInput> shuffled = in;
+  std::mt19937 rng(7);
+  std::shuffle(shuffled.begin(), shuffled.end(), rng);
+  const auto again = fuse(shuffled);
+  ASSERT_EQ(again.size(), events.size());
+  for (std::size_t k = 0; k < events.size(); ++k) EXPECT_EQ(again[k].id, events[k].id);
+}
+
 }  // namespace
 }  // namespace chronicle
