@@ -27,7 +27,10 @@ TEST(ImportInterrupt, SigintStopsAtAnArticleBoundaryAndCommits) {
   writeCorpus(dir);
   const fs::path db = dir / "c.db";
   RunOptions options;
-  options.sendSignal = RunOptions::Signal{SIGINT, fs::path(db.string() + "-wal"), std::chrono::milliseconds(300)};
+  // The database file appears before the workers have read anything: give
+  // the import a second to get going (the sanitizer build is slow), well
+  // before its end (several seconds even without the sanitizers).
+  options.sendSignal = RunOptions::Signal{SIGINT, fs::path(db.string() + "-wal"), std::chrono::milliseconds(1000)};
   const RunResult r = runChronicle({"--db", db.string(), "import", (dir / "corpus").string()}, options);
   ASSERT_EQ(r.exitCode, 130) << r.err << r.out;
   ASSERT_EQ(r.errLines().size(), 1u) << r.err;
