@@ -76,7 +76,8 @@ struct Item {
   std::optional<ProcessedArticle> article;  // Article, once processed (else `message`)
   std::string sourceSha, name, origin, message;
   std::int64_t existing = 0;  // Known
-  std::size_t count = 0;      // Planned: files; otherwise input bytes
+  std::size_t files = 0;      // Planned
+  std::size_t bytes = 0;      // the input's bytes (Article, Known)
   bool ready = false;
 };
 
@@ -152,9 +153,9 @@ class BatchWriter {
       : db_(db), writer_(db), observer_(observer), summary_(summary), importedAt_(utcNowIso()) {}
 
   void write(Item& item) {
-    summary_.bytes += item.kind == Item::Kind::Planned ? 0 : item.count;
+    summary_.bytes += item.bytes;
     switch (item.kind) {
-      case Item::Kind::Planned: return observer_.planned(item.count);
+      case Item::Kind::Planned: return observer_.planned(item.files);
       case Item::Kind::Failure: return fail(item.origin, item.message);
       case Item::Kind::Known:
         ++summary_.duplicates;
@@ -278,7 +279,7 @@ ImportSummary Importer::run(Database& db, const std::vector<std::string>& paths,
   options.onPlanned = [&](std::size_t files) {
     auto item = std::make_unique<Item>();
     item->kind = Item::Kind::Planned;
-    item->count = files;
+    item->files = files;
     push(std::move(item));
   };
   options.isKnown = [&](const std::string& sha, std::size_t bytes, const std::string& name,
@@ -290,7 +291,7 @@ ImportSummary Importer::run(Database& db, const std::vector<std::string>& paths,
     item->existing = *existing;
     item->name = name;
     item->origin = origin;
-    item->count = bytes;
+    item->bytes = bytes;
     push(std::move(item));
     return true;
   };
@@ -298,7 +299,7 @@ ImportSummary Importer::run(Database& db, const std::vector<std::string>& paths,
     auto item = std::make_unique<Item>();
     item->origin = raw.origin;
     item->sourceSha = raw.sourceSha256;
-    item->count = raw.bytes.size();
+    item->bytes = raw.bytes.size();
     item->raw = std::move(raw);
     push(std::move(item));
   };

@@ -18,14 +18,28 @@ Reprocessor::Reprocessor(Database& db, const LexiconSource& lexicon, unsigned jo
 
 Reprocessor::~Reprocessor() = default;
 
+namespace {
+
+constexpr const char* kSentenceSpans =
+    "SELECT start_byte, end_byte FROM sentences WHERE article_id = ? ORDER BY ordinal";
+
+// The stored sentence spans of an article, through a kSentenceSpans statement.
+std::vector<ByteSpan> sentenceSpans(SQLite::Statement& st, std::int64_t articleId) {
+  std::vector<ByteSpan> out;
+  st.bind(1, articleId);
+  while (st.executeStep())
+    out.push_back(ByteSpan{static_cast<std::size_t>(st.getColumn(0).getInt64()),
+                           static_cast<std::size_t>(st.getColumn(1).getInt64())});
+  st.reset();
+  return out;
+}
+
+}  // namespace
+
 std::size_t Reprocessor::reextract(std::int64_t id, const std::string& text,
                                    const std::optional<std::string>& published) {
-  std::vector<ByteSpan> sentences;
-  SQLite::Statement st(db_.sql(), "SELECT start_byte, end_byte FROM sentences WHERE article_id = ? ORDER BY ordinal");
-  st.bind(1, id);
-  while (st.executeStep())
-    sentences.push_back(ByteSpan{static_cast<std::size_t>(st.getColumn(0).getInt64()),
-                                 static_cast<std::size_t>(st.getColumn(1).getInt64())});
+  SQLite::Statement spans(db_.sql(), kSentenceSpans);
+  const std::vector<ByteSpan> sentences = sentenceSpans(spans, id);
   std::optional<CivilDate> date;
   if (published) date = CivilDate::parseIso(*published);
   const auto mentions = processor_.events(text, sentences, date);
@@ -55,8 +69,7 @@ ReprocessSummary Reprocessor::all(const std::atomic<bool>* stop) {
   ReprocessSummary summary;
   SQLite::Transaction tx(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
   SQLite::Statement st(db_.sql(), "SELECT id, text, published FROM articles ORDER BY id");
-  SQLite::Statement spans(db_.sql(),
-                          "SELECT start_byte, end_byte FROM sentences WHERE article_id = ? ORDER BY ordinal");
+  SQLite::Statement spans(db_.sql(), kSentenceSpans);
   MentionWriter writer(db_);
   std::vector<Job> chunk;
 
@@ -94,11 +107,7 @@ ReprocessSummary Reprocessor::all(const std::atomic<bool>* stop) {
     j.id = st.getColumn(0).getInt64();
     j.text = st.getColumn(1).getString();
     if (!st.getColumn(2).isNull()) j.published = CivilDate::parseIso(st.getColumn(2).getString());
-    spans.bind(1, j.id);
-    while (spans.executeStep())
-      j.sentences.push_back(ByteSpan{static_cast<std::size_t>(spans.getColumn(0).getInt64()),
-                                     static_cast<std::size_t>(spans.getColumn(1).getInt64())});
-    spans.reset();
+    j.sentences = sentenceSpans(spans, j.id);
     chunk.push_back(std::move(j));
     more = st.executeStep();
     if (chunk.size() == kChunk || !more) flush();

@@ -35,8 +35,12 @@ StoredArticle readArticle(SQLite::Statement& st) {
 
 }  // namespace
 
+// One statement, not a whole ArticleWriter (a dozen of them) for one lookup.
 std::optional<std::int64_t> ArticleStore::findBySha(const std::string& sha256) {
-  return ArticleWriter(db_).findBySha(sha256);
+  SQLite::Statement st(db_.sql(), kArticleBySha);
+  st.bind(1, sha256);
+  if (st.executeStep()) return st.getColumn(0).getInt64();
+  return std::nullopt;
 }
 
 std::int64_t ArticleStore::insert(const ProcessedArticle& a, const std::string& importedAt) {

@@ -6,7 +6,7 @@ namespace chronicle {
 
 ArticleWriter::ArticleWriter(Database& db)
     : db_(db),
-      find_(db.sql(), "SELECT id FROM articles WHERE sha256 = ?"),
+      find_(db.sql(), kArticleBySha),
       article_(db.sql(),
                "INSERT INTO articles (sha256, name, path, url, source, title, published, published_source, "
                "published_text, language, charset, imported_at, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),

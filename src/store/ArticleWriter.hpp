@@ -20,6 +20,9 @@
 
 namespace chronicle {
 
+// The stored article with a given text hash (one parameter: the hash).
+inline constexpr const char* kArticleBySha = "SELECT id FROM articles WHERE sha256 = ?";
+
 class ArticleWriter {
  public:
   explicit ArticleWriter(Database& db);
