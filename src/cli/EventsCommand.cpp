@@ -40,22 +40,21 @@ int EventsCommand::run(const GlobalOptions& global) {
   const TableFormat format = parseTableFormat(format_);
   Database db = global.openDatabase(Database::Access::ReadOnly);
   const auto events = queryEvents(db, filter);
-  if (format == TableFormat::Ndjson) {
-    std::string out;
-    for (const EventRecord& e : events) {
-      out += eventJson(e);
-      out += '\n';
-    }
-    std::cout << out;
-    return exit_code::kOk;
-  }
-  if (format == TableFormat::Json) {
-    std::string out = "[";
+  // JSON goes out a megabyte at a time, each event appended to one buffer.
+  constexpr std::size_t kChunk = std::size_t{1} << 20;
+  if (format == TableFormat::Ndjson || format == TableFormat::Json) {
+    const bool ndjson = format == TableFormat::Ndjson;
+    std::string out = ndjson ? "" : "[";
     for (std::size_t k = 0; k < events.size(); ++k) {
-      if (k) out += ",\n";
-      out += eventJson(events[k]);
+      if (k && !ndjson) out += ",\n";
+      appendEventJson(out, events[k]);
+      if (ndjson) out += '\n';
+      if (out.size() >= kChunk) {
+        std::cout << out;
+        out.clear();
+      }
     }
-    std::cout << out << "]\n";
+    std::cout << out << (ndjson ? "" : "]\n");
     return exit_code::kOk;
   }
   ResultSet r;
@@ -83,7 +82,8 @@ int TimelineCommand::run(const GlobalOptions& global) {
   const EventFilter filter = filters_.filter(global.lexicon());
   const bool evidence = evidence_ || global.verbose;
   Database db = global.openDatabase(Database::Access::ReadOnly);
-  const auto events = queryEvents(db, filter);
+  // The sources are read only to be quoted.
+  const auto events = queryEvents(db, filter, evidence ? EventDetail::Full : EventDetail::Locations);
   const Gazetteer gazetteer(global.lexicon());
   const ActorNames name(gazetteer);
   std::string out;

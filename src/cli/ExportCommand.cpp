@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iostream>
-#include <sstream>
 
 #include "cli/ExitCode.hpp"
 #include "export/EventWriter.hpp"
@@ -45,17 +45,32 @@ const std::vector<Format>& formats() {
 constexpr std::size_t kTimelineJsComfort = 200;
 
 // Writes through FILE.tmp renamed onto FILE, so FILE is whole or untouched.
-void writeAtomically(const std::string& file, const std::string& bytes) {
+void writeAtomically(const std::string& file, const std::function<void(std::ostream&)>& write) {
   const std::string tmp = file + ".tmp";
   std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
   if (!f) throw InputError(file + ": cannot write (" + std::strerror(errno) + ")");
-  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  try {
+    write(f);
+  } catch (...) {
+    f.close();
+    std::remove(tmp.c_str());
+    throw;
+  }
   f.close();
   if (!f || std::rename(tmp.c_str(), file.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     std::remove(tmp.c_str());
     throw InputError(file + ": cannot write (" + why + ")");
   }
+}
+
+// Writes to FILE atomically, or to stdout as it goes (no copy of the whole
+// output in memory: an export of every event can be large).
+void writeOutput(const std::string& file, const std::function<void(std::ostream&)>& write) {
+  if (!file.empty()) return writeAtomically(file, write);
+  write(std::cout);
+  std::cout.flush();
+  if (!std::cout) throw InputError(std::string("stdout: cannot write (") + std::strerror(errno) + ")");
 }
 
 }  // namespace
@@ -95,27 +110,24 @@ int ExportCommand::run(const GlobalOptions& global) {
   options.title = title_;
   options.lanes = lanes_;
 
-  std::ostringstream out;
   if (format_ == "datasette-metadata") {
-    writeDatasetteMetadata(options, out);
-  } else {
-    const EventFilter filter = filters_.filter(global.lexicon());
-    Database db = global.openDatabase(Database::Access::ReadOnly);
-    const std::vector<EventRecord> events = queryEvents(db, filter);
-    const Gazetteer gazetteer(global.lexicon());
-    const ActorNames actors(gazetteer);
-    const ExportInput input{events, actors};
-    if (datapackage) {
-      writeDataPackage(input, options, output_);
-      return exit_code::kOk;
-    }
-    if (format_ == "timelinejs" && events.size() > kTimelineJsComfort && !global.quiet)
-      std::cerr << "chronicle: export: warning: " << events.size()
-                << " events; TimelineJS becomes hard to read above 200 (narrow with --from, --to or --type)\n";
-    format->write(input, options, out);
+    writeOutput(output_, [&](std::ostream& out) { writeDatasetteMetadata(options, out); });
+    return exit_code::kOk;
   }
-  if (output_.empty()) std::cout << out.str() << std::flush;
-  else writeAtomically(output_, out.str());
+  const EventFilter filter = filters_.filter(global.lexicon());
+  Database db = global.openDatabase(Database::Access::ReadOnly);
+  const std::vector<EventRecord> events = queryEvents(db, filter);
+  const Gazetteer gazetteer(global.lexicon());
+  const ActorNames actors(gazetteer);
+  const ExportInput input{events, actors};
+  if (datapackage) {
+    writeDataPackage(input, options, output_);
+    return exit_code::kOk;
+  }
+  if (format_ == "timelinejs" && events.size() > kTimelineJsComfort && !global.quiet)
+    std::cerr << "chronicle: export: warning: " << events.size()
+              << " events; TimelineJS becomes hard to read above 200 (narrow with --from, --to or --type)\n";
+  writeOutput(output_, [&](std::ostream& out) { format->write(input, options, out); });
   return exit_code::kOk;
 }
 

@@ -145,6 +145,14 @@ const std::vector<TableDoc>& tableDocs() {
         {"place_id", "The place (places.id)."},
         {"ordinal", "0-based position of the place in the mention."},
     }},
+    {"event_months", false, "The counts the view chronology_by_month shows, rewritten by chronicle whenever it rewrites the events.", false, "", {
+        {"month", "The month the events start in, YYYY-MM."},
+        {"type", "Event type."},
+        {"events", "Number of events."},
+        {"fatalities", "Sum of the events' fatalities; NULL when none gives a toll."},
+        {"sources", "Sum of the events' source counts."},
+        {"articles", "Sum of the events' article counts."},
+    }},
     {"timeline", true, "The events in chronological order, with actor and place names, counts and the first evidence.", false, "", {
         {"id", "Event id (events.id)."},
         {"sort_key", "Chronological sort key: date_start, then precision rank (day before week, range, month, season, year, decade), then date_end, then id; undated events last."},

@@ -33,8 +33,18 @@ class ActorNames {
 inline std::string actorsLine(const EventRecord& e, const ActorNames& actors) {
   std::string line;
   if (!e.initiator.empty()) line += actors(e.initiator);
-  if (!e.target.empty()) line += (line.empty() ? "" : " → ") + actors(e.target);
-  if (!e.mediator.empty()) line += (line.empty() ? "" : " ") + std::string("(médiation : ") + actors(e.mediator) + ")";
+  // Appended piece by piece: `"x" + string` inserts at the front, which
+  // GCC 12 at -O3 reports as a possible overlap (-Wrestrict).
+  if (!e.target.empty()) {
+    if (!line.empty()) line += " → ";
+    line += actors(e.target);
+  }
+  if (!e.mediator.empty()) {
+    if (!line.empty()) line += ' ';
+    line += "(médiation : ";
+    line += actors(e.mediator);
+    line += ')';
+  }
   return line;
 }
 

@@ -111,8 +111,13 @@ void writeBox(std::ostream& out, const ResultSet& r, bool header) {
   };
   auto row = [&](const std::vector<std::string>& cells, const std::vector<Cell>* typed) {
     std::string line = "│";
-    for (std::size_t i = 0; i < cells.size(); ++i)
-      line += " " + pad(cells[i], g.width[i], typed && isNumeric((*typed)[i])) + " │";
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      // Appended piece by piece: `" " + string` inserts at the front, which
+      // GCC 12 at -O3 reports as a possible overlap (-Wrestrict).
+      line += ' ';
+      line += pad(cells[i], g.width[i], typed && isNumeric((*typed)[i]));
+      line += " │";
+    }
     out << line << '\n';
   };
   rule("┌", "┬", "┐");
@@ -230,16 +235,22 @@ void writeTable(std::ostream& out, const ResultSet& r, TableFormat format, bool 
       if (header) {
         std::string names, rule;
         for (std::size_t i = 0; i < r.columns.size(); ++i) {
-          names += (i ? "  " : "") + pad(r.columns[i], width[i], false);
-          rule += (i ? "  " : "") + std::string(width[i], '-');
+          if (i) {
+            names += "  ";
+            rule += "  ";
+          }
+          names += pad(r.columns[i], width[i], false);
+          rule.append(width[i], '-');
         }
         emit(names);
         emit(rule);
       }
       for (std::size_t k = 0; k < cells.size(); ++k) {
         std::string line;
-        for (std::size_t i = 0; i < cells[k].size(); ++i)
-          line += (i ? "  " : "") + pad(cells[k][i], width[i], isNumeric(r.rows[k][i]));
+        for (std::size_t i = 0; i < cells[k].size(); ++i) {
+          if (i) line += "  ";  // appended, not "  " + pad(): see writeBox
+          line += pad(cells[k][i], width[i], isNumeric(r.rows[k][i]));
+        }
         emit(std::move(line));
       }
       return;

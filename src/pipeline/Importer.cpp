@@ -332,6 +332,10 @@ ImportSummary Importer::run(Database& db, const std::vector<std::string>& paths,
     // The events are the fusion of every stored mention: recomputed once
     // the new articles are in, in one step of its own.
     summary.events = EventStore(db).refuse();
+    // The full-text index was written in one segment per batch, merged as
+    // it grew (automerge); merged into one b-tree now, so that searches
+    // read one segment.
+    db.sql().exec("INSERT INTO sentences_fts(sentences_fts) VALUES ('optimize')");
   }
   return summary;
 }

@@ -51,9 +51,20 @@ struct EventRecord {
   std::vector<EventSource> sources;
 };
 
-std::vector<EventRecord> queryEvents(Database& db, const EventFilter& filter);
+// What queryEvents reads besides the events' own columns: Full, their
+// locations and sources (the events contract); Locations, no sources (a
+// reader that quotes no evidence, such as the timeline).
+enum class EventDetail { Full, Locations };
+
+// The events the filter selects, in chronological order. A date window is
+// found through the index events_span (schema/0005_query_indexes.sql), the
+// sources and locations of a few events through their mentions, of many in
+// one pass over the mentions.
+std::vector<EventRecord> queryEvents(Database& db, const EventFilter& filter, EventDetail detail = EventDetail::Full);
 
 // The events contract: one JSON object, no newline.
 std::string eventJson(const EventRecord& e);
+// The same, appended to `out` (no string per event when writing many).
+void appendEventJson(std::string& out, const EventRecord& e);
 
 }  // namespace chronicle

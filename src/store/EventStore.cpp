@@ -24,6 +24,18 @@ const Gazetteer& builtInGazetteer() {
 
 }  // namespace
 
+// The counts of the view chronology_by_month, as schema/0005 first wrote them.
+constexpr const char* kMonthSummary =
+    "INSERT INTO event_months (month, type, events, fatalities, sources, articles) "
+    "SELECT substr(date_start, 1, 7), type, count(*), sum(fatalities), sum(source_count), sum(article_count) "
+    "FROM events WHERE date_start IS NOT NULL AND (precision IN ('day', 'week', 'month') "
+    "OR (precision = 'range' AND substr(date_start, 1, 7) = substr(date_end, 1, 7))) GROUP BY 1, 2";
+
+void EventStore::writeMonthSummary(Database& db) {
+  db.sql().exec("DELETE FROM event_months");
+  db.sql().exec(kMonthSummary);
+}
+
 MentionWriter::MentionWriter(Database& db)
     : db_(db),
       mention_(db.sql(),
@@ -119,61 +131,84 @@ void EventStore::replaceMentions(std::int64_t articleId, const std::vector<Event
   writer.write(articleId, mentions);
 }
 
+// Fusion joins mentions of one type only (src/events/Fusion.hpp): fusing
+// each type on its own gives the same events as fusing all of them at once
+// (events are inserted type by type, each type's by id), with the mentions
+// of one type in memory at a time instead of every mention of the database.
 std::size_t EventStore::refuse() {
-  std::vector<FusionInput> in;
+  std::vector<std::string> types;
+  {
+    SQLite::Statement st(db_.sql(), "SELECT DISTINCT type FROM mentions ORDER BY type");
+    while (st.executeStep()) types.push_back(st.getColumn(0).getString());
+  }
   SQLite::Statement st(db_.sql(),
                        "SELECT m.id, m.article_id, a.sha256, m.start_byte, m.trigger_start, m.type, m.subtype, "
                        "m.status, m.date_start, m.date_end, m.precision, m.date_text, m.initiator, m.target, "
                        "m.mediator, m.claimed_by, m.modality, m.fatalities, m.fatalities_low, m.fatalities_high, "
                        "m.confidence, m.date_source FROM mentions m JOIN articles a ON a.id = m.article_id "
-                       "WHERE m.modality NOT IN ('conditional', 'negated') AND (m.date_start IS NOT NULL OR m.date_source IS NOT NULL)");
-  while (st.executeStep()) {
-    FusionInput f;
-    f.mentionId = st.getColumn(0).getInt64();
-    f.articleId = st.getColumn(1).getInt64();
-    f.articleSha = st.getColumn(2).getString();
-    EventMention& m = f.mention;
-    m.start = static_cast<std::size_t>(st.getColumn(3).getInt64());
-    m.triggerStart = static_cast<std::size_t>(st.getColumn(4).getInt64());
-    m.type = st.getColumn(5).getString();
-    m.subtype = textOrEmpty(st.getColumn(6));
-    m.status = textOrEmpty(st.getColumn(7));
-    m.dateStart = optionalDate(st.getColumn(8));
-    m.dateEnd = optionalDate(st.getColumn(9));
-    m.precision = st.getColumn(10).getString();
-    m.dateText = textOrEmpty(st.getColumn(11));
-    m.initiator = textOrEmpty(st.getColumn(12));
-    m.target = textOrEmpty(st.getColumn(13));
-    m.mediator = textOrEmpty(st.getColumn(14));
-    m.claimedBy = textOrEmpty(st.getColumn(15));
-    m.modality = st.getColumn(16).getString();
-    m.fatalities = countOf(st.getColumn(17));
-    m.fatalitiesLow = countOf(st.getColumn(18));
-    m.fatalitiesHigh = countOf(st.getColumn(19));
-    m.confidence = st.getColumn(20).getDouble();
-    m.dateSource = textOrEmpty(st.getColumn(21));
-    in.push_back(std::move(f));
-  }
-  const std::vector<FusedEvent> events = fuse(in);
+                       "WHERE m.type = ? AND m.modality NOT IN ('conditional', 'negated') "
+                       "AND (m.date_start IS NOT NULL OR m.date_source IS NOT NULL)");
+  auto mentionsOf = [&](const std::string& type) {
+    std::vector<FusionInput> in;
+    st.bind(1, type);
+    while (st.executeStep()) {
+      FusionInput f;
+      f.mentionId = st.getColumn(0).getInt64();
+      f.articleId = st.getColumn(1).getInt64();
+      f.articleSha = st.getColumn(2).getString();
+      EventMention& m = f.mention;
+      m.start = static_cast<std::size_t>(st.getColumn(3).getInt64());
+      m.triggerStart = static_cast<std::size_t>(st.getColumn(4).getInt64());
+      m.type = st.getColumn(5).getString();
+      m.subtype = textOrEmpty(st.getColumn(6));
+      m.status = textOrEmpty(st.getColumn(7));
+      m.dateStart = optionalDate(st.getColumn(8));
+      m.dateEnd = optionalDate(st.getColumn(9));
+      m.precision = st.getColumn(10).getString();
+      m.dateText = textOrEmpty(st.getColumn(11));
+      m.initiator = textOrEmpty(st.getColumn(12));
+      m.target = textOrEmpty(st.getColumn(13));
+      m.mediator = textOrEmpty(st.getColumn(14));
+      m.claimedBy = textOrEmpty(st.getColumn(15));
+      m.modality = st.getColumn(16).getString();
+      m.fatalities = countOf(st.getColumn(17));
+      m.fatalitiesLow = countOf(st.getColumn(18));
+      m.fatalitiesHigh = countOf(st.getColumn(19));
+      m.confidence = st.getColumn(20).getDouble();
+      m.dateSource = textOrEmpty(st.getColumn(21));
+      in.push_back(std::move(f));
+    }
+    st.reset();
+    return in;
+  };
 
   // A savepoint: atomic on its own, and nested in the caller's transaction
   // when there is one (set-date, reprocess).
   db_.sql().exec("SAVEPOINT refuse");
+  std::size_t count = 0;
   try {
-    writeEvents(in, events);
+    db_.sql().exec("UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL");
+    db_.sql().exec("DELETE FROM events");
+    writeGazetteerActors();
+    for (const std::string& type : types) {
+      const std::vector<FusionInput> in = mentionsOf(type);
+      const std::vector<FusedEvent> events = fuse(in);
+      writeEvents(in, events);
+      count += events.size();
+    }
+    writeMonthSummary(db_);
   } catch (...) {
+    st.tryReset();
     db_.sql().exec("ROLLBACK TO refuse");
     db_.sql().exec("RELEASE refuse");
     throw;
   }
   db_.sql().exec("RELEASE refuse");
-  return events.size();
+  return count;
 }
 
-// Every gazetteer actor (names refreshed after a lexicon change), then any
-// code an event holds that the gazetteer lacks, named by itself: the events'
-// foreign keys to actors(code) must resolve before the events are inserted.
-void EventStore::writeActors(const std::vector<FusedEvent>& events) {
+// Every gazetteer actor, names refreshed after a lexicon change.
+void EventStore::writeGazetteerActors() {
   const Gazetteer& g = gazetteer_ ? *gazetteer_ : builtInGazetteer();
   SQLite::Statement upsert(db_.sql(),
                            "INSERT INTO actors (code, name, kind) VALUES (?,?,?) ON CONFLICT(code) DO UPDATE SET "
@@ -186,6 +221,13 @@ void EventStore::writeActors(const std::vector<FusedEvent>& events) {
     upsert.exec();
     upsert.reset();
   }
+}
+
+// Any code an event holds that the gazetteer lacks, named by itself: the
+// events' foreign keys to actors(code) must resolve before the events are
+// inserted.
+void EventStore::writeUnknownActors(const std::vector<FusedEvent>& events) {
+  const Gazetteer& g = gazetteer_ ? *gazetteer_ : builtInGazetteer();
   std::set<std::string> codes;
   for (const FusedEvent& e : events)
     for (const std::string* code : {&e.initiator, &e.target, &e.mediator, &e.claimedBy})
@@ -200,9 +242,7 @@ void EventStore::writeActors(const std::vector<FusedEvent>& events) {
 }
 
 void EventStore::writeEvents(const std::vector<FusionInput>& in, const std::vector<FusedEvent>& events) {
-  db_.sql().exec("UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL");
-  db_.sql().exec("DELETE FROM events");
-  writeActors(events);
+  writeUnknownActors(events);
   SQLite::Statement ins(db_.sql(),
                         "INSERT INTO events (id, type, subtype, status, date_start, date_end, precision, date_text, "
                         "initiator, target, mediator, claimed_by, modality, fatalities, fatalities_low, "

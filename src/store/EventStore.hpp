@@ -50,15 +50,21 @@ class EventStore {
   void insertMentions(std::int64_t articleId, const std::vector<EventMention>& mentions);
   // Replaces an article's mentions (after a new date or new rules).
   void replaceMentions(std::int64_t articleId, const std::vector<EventMention>& mentions);
-  // Recomputes every event from the mentions; returns the number of events.
+  // Recomputes every event from the mentions, one type at a time; returns
+  // the number of events.
   std::size_t refuse();
+
+  // Rewrites event_months, the counts the view chronology_by_month shows,
+  // from the events (refuse() does; so must anything else that writes them).
+  static void writeMonthSummary(Database& db);
 
   std::int64_t mentionCount();
   std::int64_t eventCount();
 
  private:
   void writeEvents(const std::vector<FusionInput>& in, const std::vector<FusedEvent>& events);
-  void writeActors(const std::vector<FusedEvent>& events);
+  void writeGazetteerActors();
+  void writeUnknownActors(const std::vector<FusedEvent>& events);
   Database& db_;
   const Gazetteer* gazetteer_ = nullptr;
 };

@@ -217,5 +217,31 @@ TEST(Fusion, BucketsChangeNothingOnACrowdedMonth) {
   for (std::size_t k = 0; k < events.size(); ++k) EXPECT_EQ(again[k].id, events[k].id);
 }
 
+// EventStore::refuse fuses the mentions of one type at a time, to hold one
+// type's mentions in memory: that must give the events of fusing them all
+// at once (fuse() returns them by id; each type's part comes so too).
+TEST(Fusion, FusingTypeByTypeGivesTheSameEvents) {
+  std::vector<FusionInput> in;
+  const char* types[] = {"offensive", "ceasefire", "casualties", "negotiation"};
+  const char* sides[] = {"AZE", "ARM", "RUS", ""};
+  for (int i = 0; i < 300; ++i) {
+    const int day = 1 + (i * 7) % 28;
+    const std::string d = std::string("2020-10-") + (day < 10 ? "0" : "") + std::to_string(day);
+    in.push_back(mention(types[(i / 3) % 4], i % 11 == 0 ? "" : d, i % 11 == 0 ? "unknown" : "day", sides[i % 4],
+                         sides[(i / 4) % 4], "art" + std::to_string(i / 5), static_cast<std::size_t>(i)));
+  }
+  std::vector<std::string> whole;
+  for (const auto& e : fuse(in)) whole.push_back(e.id + " " + std::to_string(e.members.size()));
+  std::vector<std::string> typeByType;
+  for (const std::string type : types) {
+    std::vector<FusionInput> part;
+    for (const auto& f : in)
+      if (f.mention.type == type) part.push_back(f);
+    for (const auto& e : fuse(part)) typeByType.push_back(e.id + " " + std::to_string(e.members.size()));
+  }
+  std::sort(typeByType.begin(), typeByType.end());
+  EXPECT_EQ(typeByType, whole);
+}
+
 }  // namespace
 }  // namespace chronicle
