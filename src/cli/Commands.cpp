@@ -1,7 +1,9 @@
 #include <cstdlib>
+#include <iostream>
 
 #include "cli/Command.hpp"
 #include "cli/ArticlesCommand.hpp"
+#include "cli/CheckCommand.hpp"
 #include "cli/DatesCommand.hpp"
 #include "cli/EventsCommand.hpp"
 #include "cli/ExportCommand.hpp"
@@ -32,6 +34,7 @@ const std::vector<CommandInfo>& commands() {
       {"sql", "Run one read-only SQL query on the database", &make<SqlCommand>},
       {"search", "Full-text search of the stored sentences (accent-insensitive)", &make<SearchCommand>},
       {"dates", "Tag and resolve the French date expressions of texts (stdin lines or arguments)", &make<DatesCommand>},
+      {"check", "Check that the database is whole: SQLite, the full-text index, events and mentions", &make<CheckCommand>},
       {"extract", "Run the pipeline on articles without storing them: sentences, dates, places, actors, people, events and why",
        &make<ExtractCommand>},
   };
@@ -57,6 +60,13 @@ LexiconSource GlobalOptions::lexicon() const {
   return LexiconSource(std::filesystem::path(lexiconDir));
 }
 
-Database GlobalOptions::openDatabase(Database::Access access) const { return Database::open(databasePath(), access); }
+Database GlobalOptions::openDatabase(Database::Access access) const {
+  const std::filesystem::path path = databasePath();
+  return Database::open(path, access, [&] {
+    if (!quiet)
+      std::cerr << "chronicle: " << path.string()
+                << ": another chronicle process is writing to it; waiting for it to finish (Ctrl-C to give up)\n";
+  });
+}
 
 }  // namespace chronicle::cli

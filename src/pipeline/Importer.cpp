@@ -328,7 +328,9 @@ ImportSummary Importer::run(Database& db, const std::vector<std::string>& paths,
   if (workerError) std::rethrow_exception(workerError);
   if (readerError) std::rethrow_exception(readerError);
 
-  if (summary.imported > 0) {
+  // An import killed after storing articles and before fusing them left
+  // mentions in no event: the next import fuses them, even with nothing new.
+  if (summary.imported > 0 || (!summary.interrupted && EventStore(db).fusionPending())) {
     // The events are the fusion of every stored mention: recomputed once
     // the new articles are in, in one step of its own.
     summary.events = EventStore(db).refuse();

@@ -2,9 +2,14 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <vector>
 
@@ -42,6 +47,31 @@ bool startsWithSqliteHeader(const std::filesystem::path& path) {
 
 }  // namespace
 
+// An exclusive flock(2) on the database file, held while the object lives.
+class Database::WriterLock {
+ public:
+  WriterLock(const std::filesystem::path& path, const std::function<void()>& onWait) {
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) throw DatabaseError(path.string() + ": cannot open (" + std::strerror(errno) + ")");
+    if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+    if (errno == EWOULDBLOCK && onWait) onWait();
+    int rc;
+    while ((rc = ::flock(fd_, LOCK_EX)) != 0 && errno == EINTR) {
+    }
+    if (rc != 0) {
+      const std::string why = std::strerror(errno);
+      ::close(fd_);
+      throw DatabaseError(path.string() + ": cannot lock for writing (" + why + ")");
+    }
+  }
+  ~WriterLock() { ::close(fd_); }
+  WriterLock(const WriterLock&) = delete;
+  WriterLock& operator=(const WriterLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 int Database::latestSchemaVersion() {
   const auto all = migrations();
   return all.empty() ? 0 : all.back().version;
@@ -56,7 +86,7 @@ Database Database::openInMemory() {
   return db;
 }
 
-Database Database::open(const std::filesystem::path& path, Access access) {
+Database Database::open(const std::filesystem::path& path, Access access, const std::function<void()>& onWait) {
   const std::string where = path.string();
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
@@ -92,6 +122,9 @@ Database Database::open(const std::filesystem::path& path, Access access) {
   try {
     const int flags = access == Access::ReadOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     Database db(std::make_unique<SQLite::Database>(where, flags, 5000), path);
+    // The file exists now (SQLite created it): lock it before the schema
+    // is read or migrated.
+    if (access == Access::ReadWrite) db.writerLock_ = std::make_shared<WriterLock>(path, onWait);
     db.configure(access);
     if (access == Access::ReadWrite) db.migrate();
     return db;

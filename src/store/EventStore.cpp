@@ -281,6 +281,13 @@ void EventStore::writeEvents(const std::vector<FusionInput>& in, const std::vect
   }
 }
 
+bool EventStore::fusionPending() {
+  return db_.sql()
+             .execAndGet("SELECT EXISTS (SELECT 1 FROM mentions WHERE event_id IS NULL AND modality NOT IN "
+                         "('conditional', 'negated') AND (date_start IS NOT NULL OR date_source IS NOT NULL))")
+             .getInt() != 0;
+}
+
 std::int64_t EventStore::mentionCount() { return db_.sql().execAndGet("SELECT count(*) FROM mentions").getInt64(); }
 std::int64_t EventStore::eventCount() { return db_.sql().execAndGet("SELECT count(*) FROM events").getInt64(); }
 

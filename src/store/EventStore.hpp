@@ -58,6 +58,10 @@ class EventStore {
   // from the events (refuse() does; so must anything else that writes them).
   static void writeMonthSummary(Database& db);
 
+  // True when a stored mention that can found an event is in none: an
+  // import stopped (killed) between storing articles and fusing them.
+  bool fusionPending();
+
   std::int64_t mentionCount();
   std::int64_t eventCount();
 

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -110,6 +111,11 @@ RunResult runChronicle(const std::vector<std::string>& args, const RunOptions& o
   if (pid < 0) throw std::system_error(errno, std::generic_category(), "fork");
   if (pid == 0) {
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(126);
+    if (options.fileSizeLimit) {
+      signal(SIGXFSZ, SIG_IGN);
+      const rlimit limit{*options.fileSizeLimit, *options.fileSizeLimit};
+      if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(126);
+    }
     const int in = open(inFile.c_str(), O_RDONLY | O_CLOEXEC);
     const int out = open(outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     const int err = open(errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -144,8 +150,9 @@ RunResult runChronicle(const std::vector<std::string>& args, const RunOptions& o
   result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
   if (WIFEXITED(status)) result.exitCode = WEXITSTATUS(status);
   else if (WIFSIGNALED(status)) result.exitCode = 128 + WTERMSIG(status);
-  result.out = readBytes(outFile);
-  result.err = readBytes(errFile);
+  // A child killed before it opened them left no files.
+  result.out = fs::exists(outFile) ? readBytes(outFile) : std::string();
+  result.err = fs::exists(errFile) ? readBytes(errFile) : std::string();
   if (killed) result.err += "[test harness: killed after " + std::to_string(options.timeout.count()) + " s]\n";
   return result;
 }

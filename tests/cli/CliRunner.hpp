@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -63,6 +64,9 @@ struct RunOptions {
     std::chrono::milliseconds delay{0};
   };
   std::optional<Signal> sendSignal;
+  // A disk that fills up: no file the process writes may grow past this
+  // many bytes (RLIMIT_FSIZE, with SIGXFSZ ignored: writes fail with EFBIG).
+  std::optional<std::uint64_t> fileSizeLimit;
 };
 
 struct RunResult {
