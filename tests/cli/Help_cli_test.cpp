@@ -36,7 +36,7 @@ INSTANTIATE_TEST_SUITE_P(, HelpCli,
                                            std::vector<std::string>{"articles", "set-date"},
                                            std::vector<std::string>{"articles", "remove"},
                                            std::vector<std::string>{"sql"}, std::vector<std::string>{"search"},
-                                           std::vector<std::string>{"dates"}),
+                                           std::vector<std::string>{"dates"}, std::vector<std::string>{"check"}),
                          [](const ::testing::TestParamInfo<std::vector<std::string>>& p) {
                            std::string name = "main";
                            for (const auto& a : p.param) {
@@ -49,7 +49,7 @@ INSTANTIATE_TEST_SUITE_P(, HelpCli,
 TEST(HelpTextCli, MainHelpListsEveryCommand) {
   const RunResult r = runChronicle({"--help"});
   ASSERT_TRUE(succeeded(r));
-  for (const char* command : {"import", "articles", "sql", "search", "dates"}) EXPECT_THAT(r.out, HasSubstr(command));
+  for (const char* command : {"import", "articles", "sql", "search", "dates", "check"}) EXPECT_THAT(r.out, HasSubstr(command));
   EXPECT_THAT(r.out, HasSubstr("--db"));
 }
 
