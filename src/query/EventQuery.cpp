@@ -248,11 +248,14 @@ std::string jsonArray(const std::vector<EventRecord>& events) {
   }
   return out + "]";
 }
-std::string jsonArray(const std::vector<std::int64_t>& ids) {
+
+// The numeric ids of `items` (`idOf` of each) as a JSON array.
+template <typename Items, typename IdOf>
+std::string jsonIds(const Items& items, IdOf idOf) {
   std::string out = "[";
-  for (std::int64_t id : ids) {
+  for (const auto& x : items) {
     if (out.size() > 1) out += ',';
-    out += std::to_string(id);
+    out += std::to_string(idOf(x));
   }
   return out + "]";
 }
@@ -346,17 +349,10 @@ void attachSources(Database& db, std::vector<EventRecord>& out,
   std::vector<Slot> slots;
   slots.reserve(mentions.size());
   {
-    std::string ids;
-    if (!all) {
-      std::vector<std::int64_t> v;
-      v.reserve(mentions.size());
-      for (const auto& m : mentions) v.push_back(m.first);
-      ids = jsonArray(v);
-    }
     RawStatement st(db, "SELECT m.id, m.article_id, m.start_byte, m.end_byte, m.trigger, m.date_source, "
                         "m.claimed_by, m.modality, m.date_text, m.fatalities, m.fatalities_low, "
                         "m.fatalities_high FROM mentions m" + whereIdIn("m.id", all));
-    if (!all) st.bind(1, ids);
+    if (!all) st.bind(1, jsonIds(mentions, [](const auto& m) { return m.first; }));
     MentionCursor cursor(mentions);
     while (st.step()) {
       const std::int64_t id = st.integer(0);
@@ -392,16 +388,9 @@ void attachSources(Database& db, std::vector<EventRecord>& out,
     if (articles.empty() || articles.back().id != slot.articleId) articles.push_back({slot.articleId, {}});
   std::vector<bool> found(articles.size(), false);
   if (!articles.empty()) {
-    std::string ids;
-    if (!all) {
-      std::vector<std::int64_t> v;
-      v.reserve(articles.size());
-      for (const ArticleKey& a : articles) v.push_back(a.id);
-      ids = jsonArray(v);
-    }
     RawStatement st(db, "SELECT id, name, published, url, source, title, sha256, text FROM articles" +
                             whereIdIn("id", all));
-    if (!all) st.bind(1, ids);
+    if (!all) st.bind(1, jsonIds(articles, [](const ArticleKey& a) { return a.id; }));
     while (st.step()) {
       const std::int64_t id = st.integer(0);
       const auto a = std::lower_bound(articles.begin(), articles.end(), id,
@@ -487,11 +476,8 @@ struct PlaceRef {
 std::vector<PlaceRef> placesOfMentions(Database& db, const std::vector<std::pair<std::int64_t, std::size_t>>& mentions,
                                        bool all) {
   std::vector<PlaceRef> refs;
-  std::vector<std::int64_t> ids;
-  if (!all)
-    for (const auto& m : mentions) ids.push_back(m.first);
   RawStatement st(db, "SELECT mention_id, ordinal, place_id FROM mention_places" + whereIdIn("mention_id", all));
-  if (!all) st.bind(1, jsonArray(ids));
+  if (!all) st.bind(1, jsonIds(mentions, [](const auto& m) { return m.first; }));
   // Rows come by mention id (the primary key's order, and the rowids').
   MentionCursor cursor(mentions);
   while (st.step()) {
