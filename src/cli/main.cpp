@@ -3,6 +3,7 @@
 // (cli/ExitCode.hpp) and prints one line on stderr.
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 
 #include <iostream>
 
@@ -87,7 +88,15 @@ int main(int argc, char** argv) {
       std::cerr << "chronicle: " << subs[i]->get_name() << ": " << e.what() << "\n";
       return exit_code::kDataError;
     } catch (const SQLite::Exception& e) {
-      std::cerr << "chronicle: " << subs[i]->get_name() << ": database error: " << e.what() << "\n";
+      // A full disk, a read-only file or a failing write: say which, and that
+      // what was committed before is kept (the failed batch is rolled back).
+      const int code = e.getErrorCode() & 0xff;  // the primary code of an extended one
+      const char* hint = code == SQLITE_FULL       ? " (the disk is full: free space, then run the same command again)"
+                         : code == SQLITE_READONLY ? " (the database file or its directory is not writable)"
+                         : code == SQLITE_IOERR    ? " (writing failed: the disk may be full or failing; what was "
+                                                     "committed before is kept)"
+                                                   : "";
+      std::cerr << "chronicle: " << subs[i]->get_name() << ": database error: " << e.what() << hint << "\n";
       return exit_code::kDataError;
     } catch (const std::exception& e) {
       std::cerr << "chronicle: " << subs[i]->get_name() << ": internal error: " << e.what() << "\n";

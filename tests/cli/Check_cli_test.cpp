@@ -58,6 +58,7 @@ TEST(CheckCli, AFullDiskDuringImportLeavesAWholeFile) {
   EXPECT_EQ(r.exitCode, kExitDataError) << r.err;
   EXPECT_EQ(r.errLines().size(), 1u) << r.err;
   EXPECT_NE(r.err.find("database error"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("the disk may be full"), std::string::npos) << r.err;
   const RunResult check = db.run({"check"});
   EXPECT_EQ(check.exitCode, kExitOk) << check.out << check.err;
   const RunResult again = db.run({"--quiet", "import", corpusDir().string()});
