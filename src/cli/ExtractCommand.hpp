@@ -14,6 +14,7 @@ class ExtractCommand : public Command {
   std::vector<std::string> inputs_;
   std::string date_;
   std::string format_ = "text";
+  std::string maxSentence_;
 };
 
 }  // namespace chronicle::cli

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/ByteSize.hpp"
 #include "cli/ExitCode.hpp"
 #include "cli/StopOnSignals.hpp"
 #include "pipeline/Importer.hpp"
@@ -15,22 +16,6 @@
 
 namespace chronicle::cli {
 namespace {
-
-std::size_t parseSize(const std::string& text) {
-  std::size_t pos = 0;
-  unsigned long long value = 0;
-  try {
-    value = std::stoull(text, &pos);
-  } catch (const std::exception&) {
-    throw UsageError("--max-article-size '" + text + "' is not a size (e.g. 10M, 512K, 1048576)");
-  }
-  const std::string unit = text.substr(pos);
-  if (unit == "K" || unit == "k" || unit == "KB") value <<= 10;
-  else if (unit == "M" || unit == "MB") value <<= 20;
-  else if (!unit.empty()) throw UsageError("--max-article-size '" + text + "': unknown unit (use K or M)");
-  if (value == 0) throw UsageError("--max-article-size must be positive");
-  return static_cast<std::size_t>(value);
-}
 
 // Prints each outcome; draws a progress line on stderr when it is a terminal.
 class ConsoleObserver : public ImportObserver {
@@ -107,6 +92,16 @@ void ImportCommand::setup(CLI::App& sub) {
   sub.add_option("--title", title_, "Title of a single article");
   sub.add_option("--language", language_, "Language code of a single article (default fr)");
   sub.add_option("--max-article-size", maxSize_, "Refuse larger articles (default 10M; units K, M)");
+  sub.add_option("--max-sentence-size", maxSentence_,
+                 "Cut longer sentences (text without full stops) at a space into pieces of at most this size "
+                 "(default 16K; units K, M): the article is kept whole");
+  sub.footer(std::string("\nBad input is refused, one stderr line each, and the rest is imported: empty or blank "
+                         "text, binary files, bytes in no supported charset, HTML pages (.html/.htm files, or text "
+                         "that begins as a page: tags are not stripped), JSON nested deeper than 32 levels or with "
+                         "fields of the wrong type, publication dates that are not real days or lie in the future "
+                         "(after tomorrow, UTC). Sentences longer than --max-sentence-size are cut at a space, "
+                         "nothing dropped. See docs/bad-input.md.\n") +
+             exitCodeFooter());
   sub.add_option("-j,--jobs", jobs_,
                  "Worker threads that read and extract articles (default: one per core); one more thread writes")
       ->check(CLI::Range(1u, 256u));
@@ -114,7 +109,10 @@ void ImportCommand::setup(CLI::App& sub) {
 
 int ImportCommand::run(const GlobalOptions& global) {
   ReaderOptions options;
-  if (!maxSize_.empty()) options.maxArticleBytes = parseSize(maxSize_);
+  if (!maxSize_.empty()) options.maxArticleBytes = parseByteSize(maxSize_, "--max-article-size");
+  ProcessingLimits limits;
+  if (!maxSentence_.empty()) limits.maxSentenceBytes = parseByteSize(maxSentence_, "--max-sentence-size");
+  limits.latestPublished = tomorrowUtc();
   const bool single = !date_.empty() || !source_.empty() || !url_.empty() || !title_.empty() || !language_.empty();
   if (single) {
     if (paths_.size() != 1 || (paths_[0] != "-" && std::filesystem::is_directory(paths_[0])))
@@ -130,7 +128,7 @@ int ImportCommand::run(const GlobalOptions& global) {
   }
   const LexiconSource lexicon = global.lexicon();
   // the lexicons first: a bad one leaves no database behind
-  Importer importer(lexicon, options, jobs_);
+  Importer importer(lexicon, options, jobs_, limits);
   Database db = global.openDatabase(Database::Access::ReadWrite);
   ConsoleObserver observer(global.quiet, global.verbose);
   const StopOnSignals signals;

@@ -13,6 +13,7 @@ class ImportCommand : public Command {
   std::vector<std::string> paths_;
   std::string date_, source_, url_, title_, language_;
   std::string maxSize_;
+  std::string maxSentence_;
   unsigned jobs_ = 0;  // 0: one per core
 };
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "util/Error.hpp"
@@ -113,13 +114,34 @@ bool looksLikeLatin9(std::string_view bytes) {
   return false;
 }
 
+// A UTF-8 file cut short (an interrupted download, `head -c`) ends inside
+// a character. When the bytes before that character are UTF-8 with at least
+// one non-ASCII character (evidence that the file is UTF-8, not a Latin-1
+// text ending in "é"), they are the text: the cut character is dropped,
+// rather than the whole file decoded as Latin-1 mojibake. Else nullopt.
+std::optional<std::string_view> utf8CutMidCharacter(std::string_view bytes) {
+  std::size_t lead = bytes.size();
+  while (lead > 0 && bytes.size() - lead < 3 && (static_cast<unsigned char>(bytes[lead - 1]) & 0xC0) == 0x80) --lead;
+  if (lead == 0) return std::nullopt;
+  --lead;
+  const auto u = static_cast<unsigned char>(bytes[lead]);
+  const std::size_t length = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
+  if (length <= bytes.size() - lead) return std::nullopt;  // not cut: invalid for another reason
+  const std::string_view head = bytes.substr(0, lead);
+  const bool nonAscii = std::any_of(head.begin(), head.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (!nonAscii || !utf8::isValid(head)) return std::nullopt;
+  return head;
+}
+
 }  // namespace
 
 DecodedText decodeToUtf8(std::string_view bytes) {
   if (bytes.empty()) throw InputError("empty file");
   if (bytes.starts_with("\xEF\xBB\xBF")) {
-    if (!utf8::isValid(bytes.substr(3))) throw InputError("invalid UTF-8 after a UTF-8 byte-order mark");
-    return {std::string(bytes.substr(3)), "UTF-8"};
+    const std::string_view text = bytes.substr(3);
+    if (utf8::isValid(text)) return {std::string(text), "UTF-8"};
+    if (const auto head = utf8CutMidCharacter(text)) return {std::string(*head), "UTF-8"};
+    throw InputError("invalid UTF-8 after a UTF-8 byte-order mark");
   }
   if (bytes.starts_with("\xFF\xFE\x00\x00"sv)) return {convert(bytes.substr(4), "UTF-32LE"), "UTF-32LE"};
   if (bytes.starts_with("\x00\x00\xFE\xFF"sv)) return {convert(bytes.substr(4), "UTF-32BE"), "UTF-32BE"};
@@ -133,6 +155,7 @@ DecodedText decodeToUtf8(std::string_view bytes) {
     throw InputError("binary file (contains NUL bytes), not a text article");
   }
   if (utf8::isValid(bytes)) return {std::string(bytes), "UTF-8"};
+  if (const auto head = utf8CutMidCharacter(bytes)) return {std::string(*head), "UTF-8"};
 
   // ICU's n-gram scores need some text: a short line ("SÉCURITÉ", "Brève")
   // often gets no Western match at all, so Latin-letter text falls back to

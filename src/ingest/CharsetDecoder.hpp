@@ -4,7 +4,8 @@
 // and the 8-bit Western charsets found in French news (windows-1252,
 // ISO-8859-1, ISO-8859-15), told apart with ICU's charset detector and, where
 // it cannot tell (Latin-9 from Latin-1, text too short for its statistics),
-// by the bytes themselves. Anything else is refused with InputError and a
+// by the bytes themselves. A UTF-8 file cut inside its last character is
+// UTF-8 without that character. Anything else is refused with InputError and a
 // one-line reason: empty input, a binary file (NUL bytes, a known
 // image/archive signature), bytes that no supported charset decodes (8-bit
 // Cyrillic, Greek or CJK text is refused rather than read as Latin-1).

@@ -188,6 +188,7 @@ void InputReader::readArticleFile(const fs::path& file, const std::string& name,
   const auto size = fs::file_size(file, ec);
   if (ec) return onFailure_(origin, "cannot read: " + ec.message());
   const std::string ext = lowerExtension(file);
+  if (ext == ".html" || ext == ".htm") return onFailure_(origin, kHtmlRefusal);
   if (isJsonLines(file)) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return onFailure_(origin, "cannot open for reading");

@@ -3,7 +3,8 @@
 // when its turn comes, never the whole input set at once.
 //
 // - a file: .json (one record or an array of records), .jsonl/.ndjson (one
-//   record per line), anything else is one plain-text article;
+//   record per line), .html/.htm refused (kHtmlRefusal), anything else is one
+//   plain-text article;
 // - a directory: recursively, its .txt, .json, .jsonl and .ndjson files in
 //   path order, with the metadata of the manifest.tsv of their directory or
 //   an ancestor directory up to the one named;
@@ -28,6 +29,11 @@ namespace chronicle {
 inline constexpr std::size_t kDefaultMaxArticleBytes = 10u << 20;  // 10 MiB
 inline constexpr std::size_t kMaxJsonFileBytes = 512u << 20;       // one .json document
 inline constexpr int kMaxJsonDepth = 32;
+
+// Why an HTML page (a .html/.htm file, or a text that begins as one) is refused.
+inline constexpr const char* kHtmlRefusal =
+    "an HTML page, not a text article: chronicle does not strip tags (save the article's text as .txt, or "
+    "import news-please's JSON)";
 
 struct ReaderOptions {
   std::size_t maxArticleBytes = kDefaultMaxArticleBytes;

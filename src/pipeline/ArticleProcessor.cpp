@@ -1,6 +1,9 @@
 #include "pipeline/ArticleProcessor.hpp"
 
+#include <cctype>
+
 #include "ingest/CharsetDecoder.hpp"
+#include "ingest/InputReader.hpp"
 #include "text/Reflow.hpp"
 #include "text/TextNormaliser.hpp"
 #include "text/TitleFinder.hpp"
@@ -42,6 +45,27 @@ CivilDate parseMetadataDate(const std::string& value, const TemporalTagger& tagg
 
 namespace {
 
+// A saved web page: "<!DOCTYPE html", "<html" first, after blanks, a
+// byte-order mark, an XML declaration and comments ("<!-- saved from url=").
+bool looksLikeHtmlPage(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  for (;;) {
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return false;
+    text.remove_prefix(first);
+    std::string_view closing;
+    if (text.starts_with("<!--")) closing = "-->";
+    else if (text.starts_with("<?xml")) closing = "?>";
+    else break;
+    const std::size_t end = text.find(closing);
+    if (end == std::string_view::npos) return false;
+    text.remove_prefix(end + closing.size());
+  }
+  std::string head(text.substr(0, 14));
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return head.starts_with("<!doctype html") || head.starts_with("<html>") || head.starts_with("<html ");
+}
+
 // "Erevan, 31 oct 2020 (AFP) - La Russie s'est déclarée…": the dateline is
 // not part of the first sentence of the body.
 void splitAfterDateline(std::vector<ByteSpan>& sentences, std::size_t headerEnd, std::string_view text) {
@@ -59,8 +83,9 @@ void splitAfterDateline(std::vector<ByteSpan>& sentences, std::size_t headerEnd,
 
 }  // namespace
 
-ArticleProcessor::ArticleProcessor(const LexiconSource& lexicon)
-    : tagger_(lexicon),
+ArticleProcessor::ArticleProcessor(const LexiconSource& lexicon, ProcessingLimits limits)
+    : limits_(std::move(limits)),
+      tagger_(lexicon),
       datelines_(lexicon, tagger_),
       segmenter_(lexicon),
       gazetteer_(lexicon),
@@ -90,10 +115,12 @@ ProcessedArticle ArticleProcessor::prepare(RawArticle raw) {
     utf8 = std::move(decoded.utf8);
     out.charset = std::move(decoded.charset);
   }
+  if (looksLikeHtmlPage(utf8)) throw InputError(kHtmlRefusal);
   out.text = reflowHardWrapped(normaliseArticleText(utf8));
-  if (out.text.find_first_not_of(" \t\n") == std::string::npos) throw InputError("empty article: no text");
-  out.sha256 = sha256Hex(out.text);
   out.sentences = segmenter_.segment(out.text);
+  // Only blanks (Unicode ones too: a lone no-break space) make no sentence.
+  if (out.sentences.empty()) throw InputError("empty article: no text");
+  out.sha256 = sha256Hex(out.text);
 
   const ArticleMetadata& meta = raw.meta;
   out.url = meta.url;
@@ -102,11 +129,17 @@ ProcessedArticle ArticleProcessor::prepare(RawArticle raw) {
 
   const auto dateline = datelines_.find(out.text);
   if (dateline) splitAfterDateline(out.sentences, dateline->headerEnd, out.text);
+  out.sentences = splitLongSentences(out.text, std::move(out.sentences), limits_.maxSentenceBytes);
+  const auto future = [&](const CivilDate& d) { return limits_.latestPublished && d > *limits_.latestPublished; };
   if (meta.published) {
     out.published = parseMetadataDate(*meta.published, tagger_, meta.publishedFrom);
+    if (future(*out.published))
+      throw InputError("published date '" + *meta.published + "'" +
+                       (meta.publishedFrom.empty() ? "" : " (" + meta.publishedFrom + ")") +
+                       " is in the future (the latest accepted is " + limits_.latestPublished->iso() + ")");
     out.publishedSource = DateSource::Metadata;
     out.publishedText = *meta.published;
-  } else if (dateline) {
+  } else if (dateline && !future(dateline->date)) {
     out.published = dateline->date;
     out.publishedSource = DateSource::Dateline;
     out.publishedText = out.text.substr(dateline->begin, dateline->end - dateline->begin);

@@ -6,6 +6,13 @@
 // settles the publication date: metadata first, else the dateline, else
 // unknown (never today); then extracts the events its sentences report.
 //
+// Refused with InputError (the article is not stored): a text with no
+// sentence (empty, only blanks), an HTML page (tags are not stripped), a
+// metadata date that is not a real day or lies after
+// ProcessingLimits::latestPublished. A dateline after it is ignored (the
+// article stays undated). Sentences longer than maxSentenceBytes are cut
+// (splitLongSentences): the article is kept whole, the extractor bounded.
+//
 // One processor per thread (it owns an ICU break iterator).
 #include <optional>
 #include <string>
@@ -22,6 +29,18 @@
 #include "text/SentenceSegmenter.hpp"
 
 namespace chronicle {
+
+// 16 KiB: some 2 500 French words, far above any real sentence, and where the
+// extractor's superlinear cost per sentence is still small (docs/bad-input.md).
+inline constexpr std::size_t kDefaultMaxSentenceBytes = 16u << 10;
+
+struct ProcessingLimits {
+  // A longer sentence is cut into pieces of at most this many bytes (0: no limit).
+  std::size_t maxSentenceBytes = kDefaultMaxSentenceBytes;
+  // The last day an article can have been published: the caller's clock
+  // (the processor has none), with a day's margin for time zones. Unset: no bound.
+  std::optional<CivilDate> latestPublished;
+};
 
 enum class DateSource { Metadata, Dateline, Unknown };
 const char* toString(DateSource s);
@@ -52,7 +71,7 @@ CivilDate parseMetadataDate(const std::string& value, const TemporalTagger& tagg
 
 class ArticleProcessor {
  public:
-  explicit ArticleProcessor(const LexiconSource& lexicon);
+  explicit ArticleProcessor(const LexiconSource& lexicon, ProcessingLimits limits = {});
 
   // Throws InputError with a one-line reason; the article is then not stored.
   ProcessedArticle process(RawArticle raw);
@@ -74,8 +93,10 @@ class ArticleProcessor {
 
   const TemporalTagger& dates() const { return tagger_; }
   const Gazetteer& gazetteer() const { return gazetteer_; }
+  const ProcessingLimits& limits() const { return limits_; }
 
  private:
+  ProcessingLimits limits_;
   TemporalTagger tagger_;
   DatelineFinder datelines_;
   SentenceSegmenter segmenter_;

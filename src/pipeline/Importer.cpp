@@ -30,6 +30,8 @@ std::string utcNowIso() {
   return buf;
 }
 
+CivilDate tomorrowUtc() { return CivilDate::parseIso(utcNowIso().substr(0, 10))->plusDays(1); }
+
 namespace {
 
 // The inputs imported before, by the first 128 bits of their hash (ample to
@@ -211,11 +213,11 @@ class BatchWriter {
 
 }  // namespace
 
-Importer::Importer(const LexiconSource& lexicon, ReaderOptions options, unsigned jobs)
-    : lexicon_(lexicon), options_(std::move(options)), jobs_(jobs) {
+Importer::Importer(const LexiconSource& lexicon, ReaderOptions options, unsigned jobs, ProcessingLimits limits)
+    : lexicon_(lexicon), options_(std::move(options)), limits_(std::move(limits)), jobs_(jobs) {
   if (jobs_ == 0) jobs_ = std::max(1u, std::thread::hardware_concurrency());
   processors_.resize(jobs_);
-  processors_[0] = std::make_unique<ArticleProcessor>(lexicon_);
+  processors_[0] = std::make_unique<ArticleProcessor>(lexicon_, limits_);
 }
 
 Importer::~Importer() = default;
@@ -252,7 +254,7 @@ ImportSummary Importer::run(Database& db, const std::vector<std::string>& paths,
   for (unsigned w = 0; w < jobs_; ++w)
     workers.emplace_back([&, w] {
       try {
-        if (!processors_[w]) processors_[w] = std::make_unique<ArticleProcessor>(lexicon_);
+        if (!processors_[w]) processors_[w] = std::make_unique<ArticleProcessor>(lexicon_, limits_);
         ArticleProcessor& processor = *processors_[w];
         while (Item* item = pipeline.take()) {
           try {

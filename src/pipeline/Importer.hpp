@@ -57,7 +57,7 @@ class Importer {
   // Loads the lexicons (a bad lexicon fails here, before any database is
   // opened or created). `jobs` workers extract in parallel; 0 means one per
   // core.
-  Importer(const LexiconSource& lexicon, ReaderOptions options, unsigned jobs = 0);
+  Importer(const LexiconSource& lexicon, ReaderOptions options, unsigned jobs = 0, ProcessingLimits limits = {});
   ~Importer();
 
   // `stop`, when given, is polled between articles: once it is true the
@@ -71,11 +71,15 @@ class Importer {
  private:
   LexiconSource lexicon_;
   ReaderOptions options_;
+  ProcessingLimits limits_;
   unsigned jobs_;
   std::vector<std::unique_ptr<ArticleProcessor>> processors_;  // one per worker, built on first use
 };
 
 // Current UTC time as ISO 8601 ("2026-11-21T22:17:00Z").
 std::string utcNowIso();
+// The day after today (UTC): the ProcessingLimits::latestPublished of a run
+// that starts now (an article dated in Asia's today may be UTC's tomorrow).
+CivilDate tomorrowUtc();
 
 }  // namespace chronicle

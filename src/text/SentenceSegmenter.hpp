@@ -7,6 +7,11 @@
 // given text, end exclusive, trimmed of surrounding whitespace; blank
 // stretches yield no sentence.
 //
+// splitLongSentences() bounds what one sentence can cost downstream: a text
+// without full stops (a table, a scraped list, a 1 MB run of words) is cut
+// into pieces of at most maxBytes, at the last space that fits, else at a
+// character boundary. The pieces cover the same text: nothing is dropped.
+//
 // Not thread-safe: it owns one ICU iterator. Use one segmenter per thread.
 #include <cstddef>
 #include <memory>
@@ -42,5 +47,10 @@ class SentenceSegmenter {
  private:
   std::unique_ptr<icu::BreakIterator> iterator_;
 };
+
+// Spans longer than maxBytes cut into consecutive pieces of at most maxBytes
+// (at least one character each), trimmed like sentences; shorter spans
+// unchanged. Spans must be in order and not overlap.
+std::vector<ByteSpan> splitLongSentences(std::string_view text, std::vector<ByteSpan> spans, std::size_t maxBytes);
 
 }  // namespace chronicle
