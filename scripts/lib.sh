@@ -9,7 +9,7 @@ CHRONICLE_PACKAGES=(
   cmake ninja-build g++ pkg-config python3 sqlite3
   libsqlite3-dev libsqlitecpp-dev libicu-dev libspdlog-dev libfmt-dev
   libgtest-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev libssl-dev
-  chromium
+  chromium clang libclang-rt-dev
 )
 
 # Installs the packages that are not installed yet. Silent when nothing is

@@ -1303,7 +1303,9 @@ std::optional<CivilDate> TemporalTagger::Impl::holidayIn(int index, int year) co
   if (!h.easter) return CivilDate::make(year, h.month, h.day);
   int m = 0;
   const int d = easterMonthDay(year, m);
-  return CivilDate::make(year, m, d).value().plusDays(h.easterOffset);
+  const auto easter = CivilDate::make(year, m, d);  // none outside years 1..9999
+  if (!easter) return std::nullopt;
+  return easter->plusDays(h.easterOffset);
 }
 
 Outcome TemporalTagger::Impl::resolve(const Rule& r, const Captures& c, const Context& ctx, std::size_t begin,

@@ -33,9 +33,15 @@ std::string normaliseArticleText(std::string_view in) {
   endLine();
 
   // Blank lines and the indentation of the first line go too, so that the
-  // same article indented or not has the same identity.
+  // same article indented or not has the same identity. A BOM they hid goes
+  // with them: the stored text never starts with one, or importing it again
+  // would give another text.
   std::size_t b = 0;
-  while (b < lines.size() && (lines[b] == '\n' || lines[b] == ' ' || lines[b] == '\t')) ++b;
+  while (b < lines.size()) {
+    if (lines[b] == '\n' || lines[b] == ' ' || lines[b] == '\t') ++b;
+    else if (lines.compare(b, 3, "\xEF\xBB\xBF") == 0) b += 3;
+    else break;
+  }
   std::size_t e = lines.size();
   while (e > b && lines[e - 1] == '\n') --e;
   return utf8::toNfc(std::string_view(lines).substr(b, e - b));
