@@ -279,6 +279,14 @@ void expectRefusals(const RunResult& r, const std::string& command, const std::s
 
 class BadInputCli : public ::testing::TestWithParam<BadCase> {};
 
+// Fifteen minutes before a run counts as hung: the generated giants take seconds
+// on the normal build, and over a minute under the sanitizers.
+RunOptions patient() {
+  RunOptions o;
+  o.timeout = std::chrono::seconds(900);
+  return o;
+}
+
 TEST_P(BadInputCli, ImportGivesTheDocumentedOutcomeAndLeavesWholeArticles) {
   const BadCase& c = GetParam();
   TempDir dir;
@@ -286,7 +294,7 @@ TEST_P(BadInputCli, ImportGivesTheDocumentedOutcomeAndLeavesWholeArticles) {
   const std::string arg = c.input(dir);
   std::vector<std::string> args = {"import", arg};
   args.insert(args.end(), c.options.begin(), c.options.end());
-  const RunResult r = db.run(args);
+  const RunResult r = db.run(args, patient());
   expectRefusals(r, "import", arg, c.refused);
   EXPECT_THAT(r.out, HasSubstr("imported " + std::to_string(c.imported.size()) +
                                (c.imported.size() == 1 ? " article (" : " articles (")));
@@ -308,12 +316,12 @@ TEST_P(BadInputCli, ExtractGivesTheSameOutcome) {
   const std::string arg = c.input(dir);
   std::vector<std::string> importArgs = {"import", arg, "-q"};
   importArgs.insert(importArgs.end(), c.options.begin(), c.options.end());
-  (void)db.run(importArgs);
+  (void)db.run(importArgs, patient());
   const nlohmann::json stored = db.value("SELECT count(*) FROM sentences");
 
   std::vector<std::string> args = {"extract", arg, "--format", "ndjson"};
   args.insert(args.end(), c.options.begin(), c.options.end());
-  const RunResult r = runChronicle(args);
+  const RunResult r = runChronicle(args, patient());
   expectRefusals(r, "extract", arg, c.refused);
   const auto lines = r.outLines();
   EXPECT_EQ(nlohmann::json(lines.size()), stored);
