@@ -25,15 +25,16 @@ const Gazetteer& builtInGazetteer() {
 }  // namespace
 
 // The counts of the view chronology_by_month, as schema/0005 first wrote them.
-constexpr const char* kMonthSummary =
-    "INSERT INTO event_months (month, type, events, fatalities, sources, articles) "
-    "SELECT substr(date_start, 1, 7), type, count(*), sum(fatalities), sum(source_count), sum(article_count) "
+const char* const EventStore::kMonthGrouping =
+    "SELECT substr(date_start, 1, 7) AS month, type, count(*) AS events, sum(fatalities) AS fatalities, "
+    "sum(source_count) AS sources, sum(article_count) AS articles "
     "FROM events WHERE date_start IS NOT NULL AND (precision IN ('day', 'week', 'month') "
     "OR (precision = 'range' AND substr(date_start, 1, 7) = substr(date_end, 1, 7))) GROUP BY 1, 2";
 
 void EventStore::writeMonthSummary(Database& db) {
   db.sql().exec("DELETE FROM event_months");
-  db.sql().exec(kMonthSummary);
+  db.sql().exec(std::string("INSERT INTO event_months (month, type, events, fatalities, sources, articles) ") +
+                kMonthGrouping);
 }
 
 MentionWriter::MentionWriter(Database& db)

@@ -54,6 +54,9 @@ class EventStore {
   // the number of events.
   std::size_t refuse();
 
+  // The rows of event_months computed from the events: month, type, events,
+  // fatalities, sources, articles (the view chronology_by_month's counts).
+  static const char* const kMonthGrouping;
   // Rewrites event_months, the counts the view chronology_by_month shows,
   // from the events (refuse() does; so must anything else that writes them).
   static void writeMonthSummary(Database& db);
