@@ -671,10 +671,4 @@ void appendEventJson(std::string& out, const EventRecord& e) {
   out += '}';
 }
 
-std::string eventJson(const EventRecord& e) {
-  std::string out;
-  appendEventJson(out, e);
-  return out;
-}
-
 }  // namespace chronicle

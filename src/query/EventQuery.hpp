@@ -62,9 +62,8 @@ enum class EventDetail { Full, Locations };
 // one pass over the mentions.
 std::vector<EventRecord> queryEvents(Database& db, const EventFilter& filter, EventDetail detail = EventDetail::Full);
 
-// The events contract: one JSON object, no newline.
-std::string eventJson(const EventRecord& e);
-// The same, appended to `out` (no string per event when writing many).
+// The events contract: one JSON object, no newline, appended to `out` (no
+// string per event when writing many).
 void appendEventJson(std::string& out, const EventRecord& e);
 
 }  // namespace chronicle
